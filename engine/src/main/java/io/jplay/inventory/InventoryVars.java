@@ -1,0 +1,140 @@
+package io.jplay.inventory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The variables the inventory gives a host, merged as ansible-core 2.14's VariableManager does before play
+ * and task levels (default VARIABLE_PRECEDENCE, hash_behaviour=replace), lowest first:
+ * <ol>
+ * <li>{@code all}'s inventory vars, then the host's other groups' inventory vars in {@link GroupOrder};</li>
+ * <li>{@code group_vars/all} beside each inventory source, then beside each playbook directory;</li>
+ * <li>{@code group_vars/<group>} beside each source (all groups of one source before the next source),
+ *     then beside each playbook directory;</li>
+ * <li>the host's inventory vars with {@code inventory_hostname}, {@code inventory_hostname_short},
+ *     {@code group_names};</li>
+ * <li>{@code host_vars/<host>} beside each source, then beside each playbook directory.</li>
+ * </ol>
+ * Sources that are host lists have no directory; a source file's directory is used, a directory source
+ * itself.
+ */
+public final class InventoryVars {
+
+    private final Inventory inventory;
+    private final List<VarsDirectory> inventoryDirs = new ArrayList<>();
+    private final List<VarsDirectory> playDirs = new ArrayList<>();
+
+    /**
+     * @param playbookDirs directories whose group_vars/host_vars also apply (the playbook's directory; for
+     *                     ansible-inventory the current directory, as Ansible's loader basedir)
+     */
+    public InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings) {
+        this.inventory = inventory;
+        for (String source : inventory.sources()) {
+            Path dir = sourceDirectory(source);
+            if (dir != null) {
+                inventoryDirs.add(new VarsDirectory(dir, warnings));
+            }
+        }
+        for (Path dir : playbookDirs) {
+            playDirs.add(new VarsDirectory(dir.toAbsolutePath().normalize(), warnings));
+        }
+    }
+
+    /** Ansible's get_vars_from_inventory_sources: host lists skipped, a file's directory, a directory itself. */
+    static Path sourceDirectory(String source) {
+        Path path = Path.of(source);
+        if (source.contains(",") && !Files.exists(path)) {
+            return null;
+        }
+        if (Files.isDirectory(path)) {
+            return path;
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        return parent == null ? Path.of("/") : parent;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** The host's vars from the inventory and the group_vars/host_vars directories, merged (see class doc). */
+    public Map<String, Object> hostVars(Host host) {
+        Group all = inventory.group("all");
+        List<Group> hostGroups = GroupOrder.hostGroups(host);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (all != null) {
+            vars.putAll(all.vars());
+        }
+        for (Group g : hostGroups) {
+            vars.putAll(g.vars());
+        }
+        if (all != null) {
+            for (VarsDirectory dir : inventoryDirs) {
+                vars.putAll(dir.groupVars("all"));
+            }
+            for (VarsDirectory dir : playDirs) {
+                vars.putAll(dir.groupVars("all"));
+            }
+        }
+        for (VarsDirectory dir : inventoryDirs) {
+            for (Group g : hostGroups) {
+                vars.putAll(dir.groupVars(g.name()));
+            }
+        }
+        for (VarsDirectory dir : playDirs) {
+            for (Group g : hostGroups) {
+                vars.putAll(dir.groupVars(g.name()));
+            }
+        }
+        vars.putAll(host.vars());
+        vars.putAll(magicVars(host));
+        for (VarsDirectory dir : inventoryDirs) {
+            vars.putAll(dir.hostVars(host.name()));
+        }
+        for (VarsDirectory dir : playDirs) {
+            vars.putAll(dir.hostVars(host.name()));
+        }
+        return vars;
+    }
+
+    /** A group's own vars: inventory vars, then group_vars files of the sources and playbook dirs. */
+    public Map<String, Object> groupVars(Group group) {
+        Map<String, Object> vars = group.vars();
+        for (VarsDirectory dir : inventoryDirs) {
+            vars.putAll(dir.groupVars(group.name()));
+        }
+        for (VarsDirectory dir : playDirs) {
+            vars.putAll(dir.groupVars(group.name()));
+        }
+        return vars;
+    }
+
+    /** Only the host's inventory vars and host_vars files (ansible-inventory --export). */
+    public Map<String, Object> ownHostVars(Host host) {
+        Map<String, Object> vars = host.vars();
+        vars.putAll(magicVars(host));
+        for (VarsDirectory dir : inventoryDirs) {
+            vars.putAll(dir.hostVars(host.name()));
+        }
+        for (VarsDirectory dir : playDirs) {
+            vars.putAll(dir.hostVars(host.name()));
+        }
+        return vars;
+    }
+
+    /** Host.get_magic_vars: inventory_hostname, inventory_hostname_short, group_names. */
+    public static Map<String, Object> magicVars(Host host) {
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host.name());
+        magic.put("inventory_hostname_short", HostAddress.isIpAddress(host.name()) ? host.name()
+                : host.name().split("\\.", -1)[0]);
+        magic.put("group_names", new ArrayList<>(host.groupNames()));
+        return magic;
+    }
+}
