@@ -98,7 +98,8 @@ final class InventoryCommand implements Callable<Integer> {
             results = yaml ? PythonYaml.dump(report.yamlList()) : PythonJson.dumps(report.list());
         }
         if (outputFile == null) {
-            spec.commandLine().getOut().println(results);
+            // Ansible's Display adds a newline only when the text has none (YAML dumps end with one)
+            spec.commandLine().getOut().print(results.endsWith("\n") ? results : results + "\n");
             spec.commandLine().getOut().flush();
         } else {
             try {

@@ -8,6 +8,20 @@ final class PythonTypes {
     private PythonTypes() {
     }
 
+    /** The type of a value Ansible's YAML loader produced: its own classes for str, list and dict. */
+    static String yamlTypeName(Object value) {
+        if (value instanceof CharSequence) {
+            return "<class 'ansible.parsing.yaml.objects.AnsibleUnicode'>";
+        }
+        if (value instanceof List<?>) {
+            return "<class 'ansible.parsing.yaml.objects.AnsibleSequence'>";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "<class 'ansible.parsing.yaml.objects.AnsibleMapping'>";
+        }
+        return typeName(value);
+    }
+
     static String typeName(Object value) {
         String name;
         if (value == null) {

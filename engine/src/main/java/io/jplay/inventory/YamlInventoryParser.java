@@ -30,7 +30,7 @@ final class YamlInventoryParser {
         }
         if (!(data instanceof Map<?, ?> map)) {
             throw error("YAML inventory has invalid structure, it should be a dictionary, got: "
-                    + PythonTypes.typeName(data), data);
+                    + PythonTypes.yamlTypeName(data), data);
         }
         Object plugin = map.get("plugin");
         if (plugin != null && !Boolean.FALSE.equals(plugin) && !"".equals(plugin)) {
@@ -65,7 +65,7 @@ final class YamlInventoryParser {
                     sections.put(section, single);
                 } else if (!(value == null || value instanceof Map<?, ?>)) {
                     throw error("Invalid \"" + section + "\" entry for \"" + group + "\" group, requires a dictionary, "
-                            + "found \"" + PythonTypes.typeName(value) + "\" instead.", groupData);
+                            + "found \"" + PythonTypes.yamlTypeName(value) + "\" instead.", groupData);
                 }
             }
         }
@@ -74,7 +74,7 @@ final class YamlInventoryParser {
             Object value = entry.getValue();
             if (value != null && !(value instanceof Map<?, ?>)) {
                 inventory.warn("Skipping key (" + key + ") in group (" + group + ") as it is not a mapping, it is a "
-                        + PythonTypes.typeName(value));
+                        + PythonTypes.yamlTypeName(value));
                 continue;
             }
             if (value == null) {

@@ -7,6 +7,7 @@ import io.jplay.yaml.VaultText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,17 +33,51 @@ public final class PythonYaml {
     private PythonYaml() {
     }
 
+    private final Map<Object, Integer> occurrences = new IdentityHashMap<>();
+    private final Map<Object, String> anchors = new IdentityHashMap<>();
+
     public static String dump(Object value) {
+        PythonYaml yaml = new PythonYaml();
+        yaml.count(value);
         StringBuilder sb = new StringBuilder();
         if (value instanceof Map<?, ?> m && !m.isEmpty() || value instanceof Collection<?> c && !c.isEmpty()) {
-            block(value, sb, 0);
+            yaml.block(value, sb, 0);
         } else {
             sb.append(scalar(value)).append('\n');
         }
         return sb.toString();
     }
 
-    private static void block(Object value, StringBuilder sb, int indent) {
+    /** PyYAML gives a collection met twice (the same object) an anchor, and aliases it afterwards. */
+    private void count(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            int seen = occurrences.merge(value, 1, Integer::sum);
+            if (seen > 1) {
+                return;
+            }
+            if (value instanceof Map<?, ?> map) {
+                map.values().forEach(this::count);
+            } else {
+                ((Collection<?>) value).forEach(this::count);
+            }
+        }
+    }
+
+    /** The text after "key:" or "- " for a collection: an alias, or an anchor before its block. */
+    private String reference(Object value) {
+        if (occurrences.getOrDefault(value, 0) < 2) {
+            return null;
+        }
+        String anchor = anchors.get(value);
+        if (anchor != null) {
+            return "*" + anchor;
+        }
+        anchor = String.format("id%03d", anchors.size() + 1);
+        anchors.put(value, anchor);
+        return "&" + anchor;
+    }
+
+    private void block(Object value, StringBuilder sb, int indent) {
         if (value instanceof Map<?, ?> map) {
             List<String> keys = new ArrayList<>();
             Map<String, Object> byKey = new HashMap<>();
@@ -54,6 +89,14 @@ public final class PythonYaml {
             for (String key : keys) {
                 Object v = byKey.get(key);
                 sb.append(" ".repeat(indent)).append(scalar(key)).append(':');
+                String ref = reference(v);
+                if (ref != null && ref.startsWith("*")) {
+                    sb.append(' ').append(ref).append('\n');
+                    continue;
+                }
+                if (ref != null) {
+                    sb.append(' ').append(ref);
+                }
                 if (v instanceof Map<?, ?> m && !m.isEmpty()) {
                     sb.append('\n');
                     block(v, sb, indent + 2);
@@ -67,6 +110,16 @@ public final class PythonYaml {
         } else if (value instanceof Collection<?> list) {
             for (Object item : list) {
                 sb.append(" ".repeat(indent)).append("- ");
+                String ref = reference(item);
+                if (ref != null && ref.startsWith("*")) {
+                    sb.append(ref).append('\n');
+                    continue;
+                }
+                if (ref != null && (item instanceof Map<?, ?> || item instanceof Collection<?>)) {
+                    sb.append(ref).append('\n');
+                    block(item, sb, indent + 2);
+                    continue;
+                }
                 if (item instanceof Map<?, ?> m && !m.isEmpty()) {
                     StringBuilder inner = new StringBuilder();
                     block(item, inner, indent + 2);
@@ -97,7 +150,9 @@ public final class PythonYaml {
             if (Double.isInfinite(d)) {
                 return d > 0 ? ".inf" : "-.inf";
             }
-            return PythonFloat.repr(d);
+            String repr = PythonFloat.repr(d);
+            // PyYAML's represent_float: a YAML 1.1 float needs a dot
+            return !repr.contains(".") && repr.contains("e") ? repr.replace("e", ".0e") : repr;
         }
         if (value instanceof Number n) {
             return n.toString();
