@@ -68,10 +68,10 @@ final class InventoryCommand implements Callable<Integer> {
     public Integer call() {
         int actions = (list ? 1 : 0) + (host != null ? 1 : 0) + (graph ? 1 : 0);
         if (actions == 0) {
-            throw new JplayException("No action selected, at least one of --host, --graph or --list needs to be specified.");
+            throw InventoryReport.optionsError("No action selected, at least one of --host, --graph or --list needs to be specified.");
         }
         if (actions > 1) {
-            throw new JplayException("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
+            throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
         var err = spec.commandLine().getErr();
         Set<String> shown = new LinkedHashSet<>();

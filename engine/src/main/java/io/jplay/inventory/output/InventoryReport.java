@@ -1,6 +1,7 @@
 package io.jplay.inventory.output;
 
 import io.jplay.error.JplayException;
+import io.jplay.error.Location;
 import io.jplay.inventory.Group;
 import io.jplay.inventory.Host;
 import io.jplay.inventory.HostPatternMatcher;
@@ -47,6 +48,11 @@ public final class InventoryReport {
         this.groupVars = groupVars;
         this.extraVars = extraVars == null ? Map.of() : extraVars;
         this.export = export;
+    }
+
+    /** Ansible's AnsibleOptionsError: a wrong use of the command, exit code 5. */
+    public static JplayException optionsError(String message) {
+        return new JplayException(message, Location.UNKNOWN, null, 5);
     }
 
     /** {@code --list} in the JSON script layout: groups with hosts/children, {@code _meta.hostvars}. */
@@ -142,7 +148,7 @@ public final class InventoryReport {
     public Map<String, Object> host(String pattern) {
         List<Host> hosts = new HostPatternMatcher(inventory, null).hosts(pattern);
         if (hosts.size() != 1) {
-            throw new JplayException("You must pass a single valid host to --host parameter");
+            throw optionsError("You must pass a single valid host to --host parameter");
         }
         return hostVariables(hosts.get(0));
     }
@@ -151,7 +157,7 @@ public final class InventoryReport {
     public String graph(String groupName, boolean showVars) {
         Group start = inventory.group(groupName);
         if (start == null) {
-            throw new JplayException("Pattern must be valid group name when using --graph");
+            throw optionsError("Pattern must be valid group name when using --graph");
         }
         List<String> lines = new ArrayList<>();
         graphGroup(start, 0, showVars, lines);
