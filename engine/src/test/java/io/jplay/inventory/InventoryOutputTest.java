@@ -77,6 +77,14 @@ class InventoryOutputTest {
     }
 
     @Test
+    void scalarsQuotedFoldedAndPrintedAsPythonWould() {
+        InventoryReport report = report("scalars/hosts.yml");
+        assertThat(PythonYaml.dump(report.yamlList())).isEqualTo(Fixtures.expected("scalars.list.yaml"));
+        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("scalars.list.json"));
+        assertThat(report.graph("all", true) + "\n").isEqualTo(Fixtures.expected("scalars.graph-vars.txt"));
+    }
+
+    @Test
     void pythonJsonFormatting() {
         assertThat(PythonJson.dumps(Map.of("b", List.of(), "a", Map.of(), "c", 1e16, "d", "é\"\n\u0001")))
                 .isEqualTo("{\n    \"a\": {},\n    \"b\": [],\n    \"c\": 1e+16,\n    \"d\": \"é\\\"\\n\\u0001\"\n}");
