@@ -18,10 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code jplay inventory}: ansible-inventory's --list / --graph / --host, with its output byte for byte. */
@@ -73,15 +71,7 @@ final class InventoryCommand implements Callable<Integer> {
         if (actions > 1) {
             throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
-        var err = spec.commandLine().getErr();
-        Set<String> shown = new LinkedHashSet<>();
-        Inventory inventory = InventoryLoader.load(sources(), warning -> {
-            // Ansible's Display shows each distinct warning once
-            if (shown.add(warning)) {
-                err.println("[WARNING]: " + warning);
-                err.flush();
-            }
-        });
+        Inventory inventory = InventoryLoader.load(sources(), new WarningPrinter(spec.commandLine().getErr()));
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> playDirs = playbookDir != null ? List.of(playbookDir) : List.of();
         InventoryVars hostVars = new InventoryVars(inventory, playbookDir != null ? playDirs : List.of(cwd), null);

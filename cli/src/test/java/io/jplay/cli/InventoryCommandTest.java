@@ -72,8 +72,9 @@ class InventoryCommandTest {
         Path missing = dir.resolve("nothere.ini");
         assertThat(run("inventory", "-i", missing.toString(), "--graph")).isEqualTo(0);
         assertThat(out.toString()).isEqualTo("@all:\n  |--@ungrouped:\n");
-        assertThat(err.toString()).isEqualTo("[WARNING]: Unable to parse " + missing + " as an inventory source\n"
-                + "[WARNING]: No inventory was parsed, only implicit localhost is available\n");
+        // warnings are wrapped at 79 columns as Ansible's; the temp path has no hyphens to break at
+        assertThat(err.toString().replace("\n", " ")).isEqualTo("[WARNING]: Unable to parse " + missing
+                + " as an inventory source [WARNING]: No inventory was parsed, only implicit localhost is available ");
     }
 
     @Test
