@@ -58,6 +58,15 @@ class InventoryCommandTest {
     }
 
     @Test
+    void extraVarsFromAnAtFileAreAnsiblesNotPicoclis() {
+        Path env = SharedData.resolve("kubespray-data/config/env.yml");
+        assertThat(run("inventory", "-i", kubesprayInventory().toString(), "--host", "kube-node-01",
+                "-e", "@" + env)).isEqualTo(0);
+        assertThat(out.toString()).contains("\"kube_version\": \"v1.22.5\",")
+                .contains("\"etcd_deployment_type\": \"host\",").contains("\"registry_ip\": \"172.20.0.25\",");
+    }
+
+    @Test
     void malformedInventoryLineIsOneErrorWithFileAndLineAndExitCode1(@TempDir Path dir) throws IOException {
         Path inventory = dir.resolve("hosts.ini");
         Files.writeString(inventory, "[web]\nweb1 ansible_host=10.0.0.1 oops\n");
