@@ -1,5 +1,7 @@
 package io.jplay.cli;
 
+import io.jplay.config.AnsibleConfig;
+import io.jplay.config.Setting;
 import io.jplay.error.JplayException;
 import io.jplay.inventory.Inventory;
 import io.jplay.inventory.InventoryLoader;
@@ -71,7 +73,9 @@ final class InventoryCommand implements Callable<Integer> {
         if (actions > 1) {
             throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
-        Inventory inventory = InventoryLoader.load(sources(), new WarningPrinter(spec.commandLine().getErr()));
+        AnsibleConfig config = AnsibleConfig.load();
+        Inventory inventory = InventoryLoader.load(sources(config), config.getList(Setting.INVENTORY_IGNORE_EXTS),
+                config.getList(Setting.INVENTORY_IGNORE_PATTERNS), new WarningPrinter(spec.commandLine().getErr()));
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> playDirs = playbookDir != null ? List.of(playbookDir) : List.of();
         InventoryVars hostVars = new InventoryVars(inventory, playbookDir != null ? playDirs : List.of(cwd), null);
@@ -105,15 +109,11 @@ final class InventoryCommand implements Callable<Integer> {
         return yaml ? PythonYaml.dump(data) : PythonJson.dumps(data);
     }
 
-    /** -i values as given, else ANSIBLE_INVENTORY (comma separated), else /etc/ansible/hosts. */
-    private List<String> sources() {
+    /** -i values as given, else ansible.cfg's inventory (ANSIBLE_INVENTORY, [defaults] inventory). */
+    private List<String> sources(AnsibleConfig config) {
         if (!inventories.isEmpty()) {
             return inventories;
         }
-        String env = System.getenv("ANSIBLE_INVENTORY");
-        if (env != null && !env.isEmpty()) {
-            return List.of(env.split(","));
-        }
-        return List.of(InventoryLoader.DEFAULT_SOURCE);
+        return config.getPaths(Setting.DEFAULT_HOST_LIST).stream().map(Path::toString).toList();
     }
 }

@@ -35,15 +35,30 @@ public final class InventoryLoader {
     public static final String DEFAULT_SOURCE = "/etc/ansible/hosts";
 
     private final Inventory inventory;
+    private final Pattern ignored;
 
-    private InventoryLoader(Inventory inventory) {
+    private InventoryLoader(Inventory inventory, List<String> ignoredExtensions, List<String> ignoredPatterns) {
         this.inventory = inventory;
+        // Ansible's IGNORED: one regex of the fixed names, the patterns and the escaped extensions
+        StringBuilder regex = new StringBuilder(IGNORED_ALWAYS.pattern());
+        ignoredPatterns.forEach(p -> regex.append('|').append(p));
+        ignoredExtensions.forEach(e -> regex.append('|').append(Pattern.quote(e)).append('$'));
+        this.ignored = Pattern.compile(regex.toString());
     }
 
     /** Parses the sources in order into one inventory; warnings (Ansible's [WARNING]s) go to {@code warnings}. */
     public static Inventory load(List<String> sources, Consumer<String> warnings) {
+        return load(sources, IGNORED_EXTENSIONS, List.of(), warnings);
+    }
+
+    /**
+     * As {@link #load(List, Consumer)} with ansible.cfg's INVENTORY_IGNORE_EXTS and INVENTORY_IGNORE_PATTERNS
+     * (directory entries to skip).
+     */
+    public static Inventory load(List<String> sources, List<String> ignoredExtensions, List<String> ignoredPatterns,
+                                 Consumer<String> warnings) {
         Inventory inventory = new Inventory(warnings);
-        InventoryLoader loader = new InventoryLoader(inventory);
+        InventoryLoader loader = new InventoryLoader(inventory, ignoredExtensions, ignoredPatterns);
         boolean parsed = false;
         for (String source : sources) {
             if (source == null || source.isEmpty()) {
@@ -91,7 +106,7 @@ public final class InventoryLoader {
         if (!source.contains(",") || Files.exists(path)) {
             if (Files.isDirectory(path)) {
                 for (String entry : sortedEntries(path)) {
-                    if (isIgnored(entry)) {
+                    if (ignored.matcher(entry).find()) {
                         continue;
                     }
                     if (parseSource(path.resolve(entry).toString())) {
@@ -160,10 +175,6 @@ public final class InventoryLoader {
         } catch (IOException e) {
             throw new JplayException("Could not list '" + dir + "': " + e.getMessage(), Location.of(dir), e);
         }
-    }
-
-    static boolean isIgnored(String entry) {
-        return IGNORED_ALWAYS.matcher(entry).find() || IGNORED_EXTENSIONS.stream().anyMatch(entry::endsWith);
     }
 
     /** Python's os.path.splitext extension: from the last dot, unless the name only starts with dots. */
