@@ -46,7 +46,10 @@ public final class Host {
         return (String) vars.get("inventory_file");
     }
 
-    /** The directory of {@link #inventoryFile()} (Ansible's {@code inventory_dir}); null for none. */
+    /**
+     * The directory of {@link #inventoryFile()} (Ansible's {@code inventory_dir}); the text "None" for a host
+     * from a host list (as Ansible), null for a host added without a source (add_host).
+     */
     public String inventoryDir() {
         return (String) vars.get("inventory_dir");
     }

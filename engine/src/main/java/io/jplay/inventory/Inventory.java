@@ -217,7 +217,10 @@ public final class Inventory {
         return localhost;
     }
 
-    /** Ansible's utils.path.basedir: the source itself when a directory, else its parent; null if neither. */
+    /**
+     * Ansible's utils.path.basedir: the source itself when a directory, else its parent; for a source that
+     * is neither (a host list) the text "None", which is what Ansible's to_text(None) stores.
+     */
     static String basedir(String source) {
         if (source == null || source.isEmpty() || ".".equals(source)) {
             return Path.of("").toAbsolutePath().toString();
@@ -230,6 +233,6 @@ public final class Inventory {
             Path parent = p.toAbsolutePath().getParent();
             return parent == null ? "/" : parent.normalize().toString();
         }
-        return null;
+        return "None";
     }
 }

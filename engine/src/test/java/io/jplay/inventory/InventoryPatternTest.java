@@ -96,6 +96,9 @@ class InventoryPatternTest {
         assertThat(m.hostNames("localhost")).containsExactly("localhost");
         assertThat(hostList.host("localhost").isImplicit()).isTrue();
         assertThat(m.hostNames("all")).containsExactly("a", "b");
+        // Ansible stores to_text(None) as inventory_dir of host-list hosts (type_debug says str)
+        assertThat(hostList.host("a").inventoryFile()).isEqualTo("a,b,");
+        assertThat(hostList.host("a").inventoryDir()).isEqualTo("None");
     }
 
     @Test
