@@ -1,5 +1,8 @@
 package io.jplay.inventory;
 
+import io.jplay.error.JplayException;
+import io.jplay.yaml.VaultText;
+
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ public final class PythonRepr {
             sb.append("None");
         } else if (value instanceof Boolean b) {
             sb.append(b ? "True" : "False");
+        } else if (value instanceof VaultText) {
+            // Python's str() of a vaulted value decrypts it; vault secrets come with the Vault issue
+            throw new JplayException("Attempting to decrypt but no vault secrets found");
         } else if (value instanceof Double || value instanceof Float) {
             sb.append(PythonFloat.repr(((Number) value).doubleValue()));
         } else if (value instanceof Number n) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ansible-inventory's outputs byte for byte, against files recorded with ansible-inventory 2.14.18 from an
@@ -82,6 +83,15 @@ class InventoryOutputTest {
         assertThat(PythonYaml.dump(report.yamlList())).isEqualTo(Fixtures.expected("scalars.list.yaml"));
         assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("scalars.list.json"));
         assertThat(report.graph("all", true) + "\n").isEqualTo(Fixtures.expected("scalars.graph-vars.txt"));
+    }
+
+    @Test
+    void vaultedValuesStayCiphertextAndCannotBePrintedWithoutSecrets() {
+        InventoryReport report = report("vault/hosts.ini");
+        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("vault.list.json"));
+        assertThat(PythonYaml.dump(report.yamlList())).isEqualTo(Fixtures.expected("vault.list.yaml"));
+        assertThatThrownBy(() -> report.graph("all", true))
+                .hasMessage("Attempting to decrypt but no vault secrets found");
     }
 
     @Test

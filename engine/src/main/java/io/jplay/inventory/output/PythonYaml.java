@@ -143,10 +143,25 @@ public final class PythonYaml {
     }
 
     private void scalar(Object value, int indent, boolean split) {
-        if (value instanceof CharSequence || value instanceof VaultText || !isSimple(value)) {
-            string(value instanceof VaultText v ? v.ciphertext() : String.valueOf(value), indent, split);
+        if (value instanceof VaultText vault) {
+            vaultBlock(vault.ciphertext(), indent);
+        } else if (value instanceof CharSequence || !isSimple(value)) {
+            string(String.valueOf(value), indent, split);
         } else {
             out.append(simple(value));
+        }
+    }
+
+    /** AnsibleDumper writes vault ciphertext as a literal block tagged !vault. */
+    private void vaultBlock(String ciphertext, int indent) {
+        boolean trailingNewline = ciphertext.endsWith("\n");
+        out.append("!vault |").append(trailingNewline ? "" : "-");
+        String body = trailingNewline ? ciphertext.substring(0, ciphertext.length() - 1) : ciphertext;
+        for (String line : body.split("\n", -1)) {
+            out.append('\n');
+            if (!line.isEmpty()) {
+                out.append(" ".repeat(indent)).append(line);
+            }
         }
     }
 
