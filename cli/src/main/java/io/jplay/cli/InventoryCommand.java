@@ -61,6 +61,9 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = "--playbook-dir", description = "Sets the relative path for many features including group_vars/host_vars")
     Path playbookDir;
 
+    @Option(names = {"-v", "--verbose"}, description = "more output (accepted for compatibility)")
+    boolean[] verbosity = new boolean[0];
+
     @Parameters(arity = "0..1", paramLabel = "host|group", description = "The name of a group in the inventory, relevant when using --graph")
     String pattern;
 

@@ -76,6 +76,15 @@ class InventoryPrecedenceTest {
     }
 
     @Test
+    void groupVarsAllFileBeatsEveryGroupsInventoryVars(@TempDir Path dir) throws IOException {
+        // ansible-core 2.14 (VARIABLE_PRECEDENCE): all_inventory, groups_inventory, then all_plugins_inventory
+        Files.createDirectories(dir.resolve("group_vars"));
+        Files.writeString(dir.resolve("group_vars/all.yml"), "x: gv-all\n");
+        Inventory inv = Fixtures.loadText(dir, "hosts.ini", "[g]\nh1\n[g:vars]\nx=inv-g\n[all:vars]\nx=inv-all\n");
+        assertThat(new InventoryVars(inv, List.of(), null).hostVars(inv.host("h1"))).containsEntry("x", "gv-all");
+    }
+
+    @Test
     void playbookDirectoryVarsComeAfterTheInventorySources(@TempDir Path play) throws IOException {
         Files.createDirectories(play.resolve("group_vars"));
         Files.createDirectories(play.resolve("host_vars"));
