@@ -77,7 +77,7 @@ public final class VarsDirectory {
             return data;
         }
         for (Path file : findVarsFiles(dir, name)) {
-            Object loaded = files.computeIfAbsent(file, YamlLoader::loadFile);
+            Object loaded = files.computeIfAbsent(file, VarsDirectory::loadFile);
             if (isEmpty(loaded)) {
                 continue;
             }
@@ -89,6 +89,18 @@ public final class VarsDirectory {
             map.forEach((k, v) -> data.put(String.valueOf(k), v));
         }
         return data;
+    }
+
+    private static Object loadFile(Path file) {
+        try {
+            // a whole vault-encrypted file; decryption comes with the Vault issue
+            if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).startsWith("$ANSIBLE_VAULT")) {
+                throw new JplayException("Attempting to decrypt but no vault secrets found", Location.of(file));
+            }
+        } catch (IOException e) {
+            throw new JplayException("Could not read '" + file + "': " + e.getMessage(), Location.of(file), e);
+        }
+        return YamlLoader.loadFile(file);
     }
 
     private static boolean isEmpty(Object loaded) {
