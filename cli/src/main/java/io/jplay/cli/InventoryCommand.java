@@ -1,7 +1,6 @@
 package io.jplay.cli;
 
 import io.jplay.config.AnsibleConfig;
-import io.jplay.config.Setting;
 import io.jplay.error.JplayException;
 import io.jplay.inventory.Inventory;
 import io.jplay.inventory.InventoryLoader;
@@ -76,9 +75,8 @@ final class InventoryCommand implements Callable<Integer> {
         if (actions > 1) {
             throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
-        AnsibleConfig config = AnsibleConfig.load();
-        Inventory inventory = InventoryLoader.load(sources(config), config.getList(Setting.INVENTORY_IGNORE_EXTS),
-                config.getList(Setting.INVENTORY_IGNORE_PATTERNS), new WarningPrinter(spec.commandLine().getErr()));
+        Inventory inventory = InventoryLoader.load(inventories, AnsibleConfig.load(),
+                new WarningPrinter(spec.commandLine().getErr()));
         Path cwd = Path.of("").toAbsolutePath();
         List<Path> playDirs = playbookDir != null ? List.of(playbookDir) : List.of();
         InventoryVars hostVars = new InventoryVars(inventory, playbookDir != null ? playDirs : List.of(cwd), null);
@@ -112,11 +110,4 @@ final class InventoryCommand implements Callable<Integer> {
         return yaml ? PythonYaml.dump(data) : PythonJson.dumps(data);
     }
 
-    /** -i values as given, else ansible.cfg's inventory (ANSIBLE_INVENTORY, [defaults] inventory). */
-    private List<String> sources(AnsibleConfig config) {
-        if (!inventories.isEmpty()) {
-            return inventories;
-        }
-        return config.getPaths(Setting.DEFAULT_HOST_LIST).stream().map(Path::toString).toList();
-    }
 }

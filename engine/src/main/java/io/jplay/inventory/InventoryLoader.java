@@ -1,5 +1,7 @@
 package io.jplay.inventory;
 
+import io.jplay.config.AnsibleConfig;
+import io.jplay.config.Setting;
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
 
@@ -49,6 +51,19 @@ public final class InventoryLoader {
     /** Parses the sources in order into one inventory; warnings (Ansible's [WARNING]s) go to {@code warnings}. */
     public static Inventory load(List<String> sources, Consumer<String> warnings) {
         return load(sources, IGNORED_EXTENSIONS, List.of(), warnings);
+    }
+
+    /**
+     * The inventory a command reads: the {@code -i} values, or when there are none ansible.cfg's
+     * {@code inventory} (ANSIBLE_INVENTORY, default /etc/ansible/hosts); directory entries skipped per
+     * ansible.cfg.
+     */
+    public static Inventory load(List<String> sources, AnsibleConfig config, Consumer<String> warnings) {
+        List<String> chosen = sources.isEmpty()
+                ? config.getPaths(Setting.DEFAULT_HOST_LIST).stream().map(Path::toString).toList()
+                : sources;
+        return load(chosen, config.getList(Setting.INVENTORY_IGNORE_EXTS),
+                config.getList(Setting.INVENTORY_IGNORE_PATTERNS), warnings);
     }
 
     /**
