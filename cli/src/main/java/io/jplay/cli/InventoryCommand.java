@@ -75,12 +75,14 @@ final class InventoryCommand implements Callable<Integer> {
         if (actions > 1) {
             throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
-        Inventory inventory = InventoryLoader.load(inventories, AnsibleConfig.load(),
-                new WarningPrinter(spec.commandLine().getErr()));
-        Path cwd = Path.of("").toAbsolutePath();
-        List<Path> playDirs = playbookDir != null ? List.of(playbookDir) : List.of();
-        InventoryVars hostVars = new InventoryVars(inventory, playbookDir != null ? playDirs : List.of(cwd), null);
-        InventoryVars groupVars = new InventoryVars(inventory, playDirs, null);
+        WarningPrinter warnings = new WarningPrinter(spec.commandLine().getErr());
+        Inventory inventory = InventoryLoader.load(inventories, AnsibleConfig.load(), warnings);
+        // Host vars come from the variable manager, whose basedir is --playbook-dir or else the current
+        // directory; group vars (--graph --vars, --export) only look at --playbook-dir.
+        List<Path> playDirs = playbookDir != null ? List.of(playbookDir.toAbsolutePath()) : List.of();
+        List<Path> hostVarsDirs = playbookDir != null ? playDirs : List.of(Path.of("").toAbsolutePath());
+        InventoryVars hostVars = new InventoryVars(inventory, hostVarsDirs, warnings);
+        InventoryVars groupVars = new InventoryVars(inventory, playDirs, warnings);
         Map<String, Object> extra = ExtraVarsOption.parse(extraVars);
         InventoryReport report = new InventoryReport(inventory, hostVars, groupVars, extra, export);
 
