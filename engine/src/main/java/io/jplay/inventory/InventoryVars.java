@@ -3,6 +3,7 @@ package io.jplay.inventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
 public final class InventoryVars {
 
     private final Inventory inventory;
+    private final Consumer<String> warnings;
+    /** Shared between instances made by {@link #withPlaybookDirs}: each directory's files are read once. */
+    private final Map<Path, VarsDirectory> directories;
     private final List<VarsDirectory> inventoryDirs = new ArrayList<>();
     private final List<VarsDirectory> playDirs = new ArrayList<>();
 
@@ -34,16 +38,35 @@ public final class InventoryVars {
      *                     ansible-inventory the current directory, as Ansible's loader basedir)
      */
     public InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings) {
+        this(inventory, playbookDirs, warnings, new HashMap<>());
+    }
+
+    private InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings,
+                          Map<Path, VarsDirectory> directories) {
         this.inventory = inventory;
+        this.warnings = warnings;
+        this.directories = directories;
         for (String source : inventory.sources()) {
             Path dir = sourceDirectory(source);
             if (dir != null) {
-                inventoryDirs.add(new VarsDirectory(dir, warnings));
+                inventoryDirs.add(directory(dir));
             }
         }
         for (Path dir : playbookDirs) {
-            playDirs.add(new VarsDirectory(dir.toAbsolutePath().normalize(), warnings));
+            playDirs.add(directory(dir.toAbsolutePath().normalize()));
         }
+    }
+
+    /**
+     * The same inventory with other playbook-side directories (a task's search path: its role, the
+     * playbook's directory), sharing the files already read.
+     */
+    public InventoryVars withPlaybookDirs(List<Path> playbookDirs) {
+        return new InventoryVars(inventory, playbookDirs, warnings, directories);
+    }
+
+    private VarsDirectory directory(Path dir) {
+        return directories.computeIfAbsent(dir, d -> new VarsDirectory(d, warnings));
     }
 
     /** Ansible's get_vars_from_inventory_sources: host lists skipped, a file's directory, a directory itself. */

@@ -91,7 +91,7 @@ class InventoryPrecedenceTest {
         Files.writeString(play.resolve("group_vars/all.yml"), "all_file: from-play\nlayer: play-all\n");
         Files.writeString(play.resolve("group_vars/web.yml"), "shared: play-web\n");
         Files.writeString(play.resolve("host_vars/web1.yml"), "layer: play-web1\n");
-        InventoryVars withPlay = new InventoryVars(inventory, List.of(play), null);
+        InventoryVars withPlay = vars.withPlaybookDirs(List.of(play));
         assertThat(withPlay.hostVars(inventory.host("web1"))).containsEntry("all_file", "from-play")
                 .containsEntry("shared", "play-web").containsEntry("layer", "play-web1");
         // group_vars/all of the play is still below the inventory's group_vars of other groups
