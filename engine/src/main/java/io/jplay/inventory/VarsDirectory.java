@@ -31,6 +31,7 @@ public final class VarsDirectory {
     private final Consumer<String> warnings;
     private final Map<String, Map<String, Object>> cache = new HashMap<>();
     private final Map<Path, Object> files = new HashMap<>();
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     /** {@code basedir} is the directory holding group_vars/ and host_vars/ (an inventory file's directory). */
     public VarsDirectory(Path basedir, Consumer<String> warnings) {
@@ -73,7 +74,10 @@ public final class VarsDirectory {
             return data;
         }
         if (!Files.isDirectory(dir)) {
-            warnings.accept("Found " + subdir + " that is not a directory, skipping: " + dir);
+            // Ansible warns for each host or group, and its Display shows the same warning once
+            if (warned.add(subdir)) {
+                warnings.accept("Found " + subdir + " that is not a directory, skipping: " + dir);
+            }
             return data;
         }
         for (Path file : findVarsFiles(dir, name)) {
