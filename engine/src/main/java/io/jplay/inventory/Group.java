@@ -73,7 +73,22 @@ public final class Group {
 
     /** Every ancestor group (parents, their parents, ...). */
     public Set<Group> ancestors() {
-        return walk(false, true);
+        Set<Group> seen = new LinkedHashSet<>();
+        List<Group> unprocessed = new ArrayList<>(parentGroups);
+        while (!unprocessed.isEmpty()) {
+            seen.addAll(unprocessed);
+            List<Group> next = new ArrayList<>();
+            for (Group g : unprocessed) {
+                for (Group parent : g.parentGroups) {
+                    if (!seen.contains(parent) && !next.contains(parent)) {
+                        next.add(parent);
+                    }
+                }
+            }
+            unprocessed = next;
+        }
+        seen.remove(this);
+        return seen;
     }
 
     /** This group and its descendants, level by level, each level in list order (Ansible's preserve_ordering). */
@@ -98,27 +113,6 @@ public final class Group {
             level = next;
         }
         return ordered;
-    }
-
-    private Set<Group> walk(boolean children, boolean excludeSelf) {
-        Set<Group> seen = new LinkedHashSet<>();
-        List<Group> unprocessed = new ArrayList<>(children ? childGroups : parentGroups);
-        while (!unprocessed.isEmpty()) {
-            seen.addAll(unprocessed);
-            List<Group> next = new ArrayList<>();
-            for (Group g : unprocessed) {
-                for (Group related : children ? g.childGroups : g.parentGroups) {
-                    if (!seen.contains(related) && !next.contains(related)) {
-                        next.add(related);
-                    }
-                }
-            }
-            unprocessed = next;
-        }
-        if (excludeSelf) {
-            seen.remove(this);
-        }
-        return seen;
     }
 
     /**
