@@ -143,6 +143,10 @@ final class IniInventoryParser {
         } catch (PosixShlex.ShlexException e) {
             throw error("Error parsing host definition '" + line + "': " + e.getMessage());
         }
+        if (tokens.isEmpty()) {
+            // Python's IndexError on tokens[0], e.g. for a line of only a quoted comment marker
+            throw error("list index out of range");
+        }
         HostPatternExpansion expansion;
         try {
             expansion = HostPatternExpansion.of(tokens.get(0));
