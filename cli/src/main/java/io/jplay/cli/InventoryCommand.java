@@ -88,7 +88,7 @@ final class InventoryCommand implements Callable<Integer> {
 
         String results;
         if (host != null) {
-            results = dump(report.host(host));
+            results = dump(report.host(host, warnings));
         } else if (graph) {
             results = report.graph(pattern == null ? "all" : pattern, showVars);
         } else {

@@ -72,9 +72,13 @@ class InventoryOutputTest {
     @Test
     void hostAndGraphOfOneGroup() {
         InventoryReport report = report("precedence/hosts.yml");
-        assertThat(report.host("api")).containsEntry("layer", "backend-yml").containsEntry("ansible_port", 6022L)
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(report.host("api", warnings::add)).containsEntry("layer", "backend-yml").containsEntry("ansible_port", 6022L)
                 .doesNotContainKeys("inventory_file", "inventory_dir", "inventory_hostname", "group_names");
         assertThat(report.graph("backend", false)).isEqualTo("@backend:\n  |--db1\n  |--api");
+        assertThatThrownBy(() -> report.host("nope", warnings::add))
+                .hasMessage("You must pass a single valid host to --host parameter");
+        assertThat(warnings).containsExactly("Could not match supplied host pattern, ignoring: nope");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What ansible-inventory 2.14 shows: {@code --list} (script JSON layout or the YAML inventory layout),
@@ -144,9 +145,9 @@ public final class InventoryReport {
         }
     }
 
-    /** {@code --host PATTERN}: the vars of the one host the pattern matches. */
-    public Map<String, Object> host(String pattern) {
-        List<Host> hosts = new HostPatternMatcher(inventory, null).hosts(pattern);
+    /** {@code --host PATTERN}: the vars of the one host the pattern matches; misses warn as Ansible. */
+    public Map<String, Object> host(String pattern, Consumer<String> warnings) {
+        List<Host> hosts = new HostPatternMatcher(inventory, warnings).hosts(pattern);
         if (hosts.size() != 1) {
             throw optionsError("You must pass a single valid host to --host parameter");
         }
