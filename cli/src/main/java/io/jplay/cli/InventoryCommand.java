@@ -1,6 +1,7 @@
 package io.jplay.cli;
 
 import io.jplay.config.AnsibleConfig;
+import io.jplay.config.Setting;
 import io.jplay.error.JplayException;
 import io.jplay.inventory.Inventory;
 import io.jplay.inventory.InventoryLoader;
@@ -76,13 +77,15 @@ final class InventoryCommand implements Callable<Integer> {
             throw InventoryReport.optionsError("Conflicting options used, only one of --host, --graph or --list can be used at the same time.");
         }
         WarningPrinter warnings = new WarningPrinter(spec.commandLine().getErr());
-        Inventory inventory = InventoryLoader.load(inventories, AnsibleConfig.load(), warnings);
+        AnsibleConfig config = AnsibleConfig.load();
+        Inventory inventory = InventoryLoader.load(inventories, config, warnings);
+        boolean mergeHashes = "merge".equals(config.getString(Setting.DEFAULT_HASH_BEHAVIOUR));
         // Host vars come from the variable manager, whose basedir is --playbook-dir or else the current
         // directory; group vars (--graph --vars, --export) only look at --playbook-dir.
         List<Path> playDirs = playbookDir != null ? List.of(playbookDir.toAbsolutePath()) : List.of();
         List<Path> hostVarsDirs = playbookDir != null ? playDirs : List.of(Path.of("").toAbsolutePath());
-        InventoryVars hostVars = new InventoryVars(inventory, hostVarsDirs, warnings);
-        InventoryVars groupVars = new InventoryVars(inventory, playDirs, warnings);
+        InventoryVars hostVars = new InventoryVars(inventory, hostVarsDirs, warnings, mergeHashes);
+        InventoryVars groupVars = new InventoryVars(inventory, playDirs, warnings, mergeHashes);
         Map<String, Object> extra = ExtraVarsOption.parse(extraVars);
         InventoryReport report = new InventoryReport(inventory, hostVars, groupVars, extra, export);
 

@@ -28,6 +28,7 @@ public final class InventoryVars {
 
     private final Inventory inventory;
     private final Consumer<String> warnings;
+    private final boolean mergeHashes;
     /** Shared between instances made by {@link #withPlaybookDirs}: each directory's files are read once. */
     private final Map<Path, VarsDirectory> directories;
     private final List<VarsDirectory> inventoryDirs = new ArrayList<>();
@@ -38,13 +39,20 @@ public final class InventoryVars {
      *                     ansible-inventory the current directory, as Ansible's loader basedir)
      */
     public InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings) {
-        this(inventory, playbookDirs, warnings, new HashMap<>());
+        this(inventory, playbookDirs, warnings, false);
+    }
+
+    /** @param mergeHashes ansible.cfg's hash_behaviour=merge: dicts of later layers merge into earlier ones */
+    public InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings,
+                         boolean mergeHashes) {
+        this(inventory, playbookDirs, warnings, mergeHashes, new HashMap<>());
     }
 
     private InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings,
-                          Map<Path, VarsDirectory> directories) {
+                          boolean mergeHashes, Map<Path, VarsDirectory> directories) {
         this.inventory = inventory;
         this.warnings = warnings;
+        this.mergeHashes = mergeHashes;
         this.directories = directories;
         for (String source : inventory.sources()) {
             Path dir = sourceDirectory(source);
@@ -62,11 +70,11 @@ public final class InventoryVars {
      * playbook's directory), sharing the files already read.
      */
     public InventoryVars withPlaybookDirs(List<Path> playbookDirs) {
-        return new InventoryVars(inventory, playbookDirs, warnings, directories);
+        return new InventoryVars(inventory, playbookDirs, warnings, mergeHashes, directories);
     }
 
     private VarsDirectory directory(Path dir) {
-        return directories.computeIfAbsent(dir, d -> new VarsDirectory(d, warnings));
+        return directories.computeIfAbsent(dir, d -> new VarsDirectory(d, warnings, mergeHashes));
     }
 
     /** Ansible's get_vars_from_inventory_sources: host lists skipped, a file's directory, a directory itself. */
@@ -90,65 +98,71 @@ public final class InventoryVars {
     public Map<String, Object> hostVars(Host host) {
         Group all = inventory.group("all");
         List<Group> hostGroups = GroupOrder.hostGroups(host);
-        Map<String, Object> vars = new LinkedHashMap<>();
+        Layers vars = new Layers();
         if (all != null) {
-            vars.putAll(all.vars());
+            vars.add(all.vars());
         }
+        Map<String, Object> groupsInventory = new LinkedHashMap<>();
         for (Group g : hostGroups) {
-            vars.putAll(g.vars());
+            groupsInventory = CombineVars.combine(groupsInventory, g.vars(), mergeHashes);
         }
+        vars.add(groupsInventory);
         if (all != null) {
-            for (VarsDirectory dir : inventoryDirs) {
-                vars.putAll(dir.groupVars("all"));
-            }
-            for (VarsDirectory dir : playDirs) {
-                vars.putAll(dir.groupVars("all"));
-            }
+            vars.add(groupFiles(inventoryDirs, List.of(all)));
+            vars.add(groupFiles(playDirs, List.of(all)));
         }
-        for (VarsDirectory dir : inventoryDirs) {
-            for (Group g : hostGroups) {
-                vars.putAll(dir.groupVars(g.name()));
-            }
-        }
-        for (VarsDirectory dir : playDirs) {
-            for (Group g : hostGroups) {
-                vars.putAll(dir.groupVars(g.name()));
-            }
-        }
-        vars.putAll(host.vars());
-        vars.putAll(magicVars(host));
-        for (VarsDirectory dir : inventoryDirs) {
-            vars.putAll(dir.hostVars(host.name()));
-        }
-        for (VarsDirectory dir : playDirs) {
-            vars.putAll(dir.hostVars(host.name()));
-        }
-        return vars;
+        vars.add(groupFiles(inventoryDirs, hostGroups));
+        vars.add(groupFiles(playDirs, hostGroups));
+        vars.add(CombineVars.combine(host.vars(), magicVars(host), mergeHashes));
+        vars.add(hostFiles(inventoryDirs, host));
+        vars.add(hostFiles(playDirs, host));
+        return vars.result;
     }
 
     /** A group's own vars: inventory vars, then group_vars files of the sources and playbook dirs. */
     public Map<String, Object> groupVars(Group group) {
-        Map<String, Object> vars = group.vars();
-        for (VarsDirectory dir : inventoryDirs) {
-            vars.putAll(dir.groupVars(group.name()));
-        }
-        for (VarsDirectory dir : playDirs) {
-            vars.putAll(dir.groupVars(group.name()));
-        }
-        return vars;
+        Layers vars = new Layers();
+        vars.add(group.vars());
+        vars.add(groupFiles(inventoryDirs, List.of(group)));
+        vars.add(groupFiles(playDirs, List.of(group)));
+        return vars.result;
     }
 
     /** Only the host's inventory vars and host_vars files (ansible-inventory --export). */
     public Map<String, Object> ownHostVars(Host host) {
-        Map<String, Object> vars = host.vars();
-        vars.putAll(magicVars(host));
-        for (VarsDirectory dir : inventoryDirs) {
-            vars.putAll(dir.hostVars(host.name()));
+        Layers vars = new Layers();
+        vars.add(CombineVars.combine(host.vars(), magicVars(host), mergeHashes));
+        vars.add(hostFiles(inventoryDirs, host));
+        vars.add(hostFiles(playDirs, host));
+        return vars.result;
+    }
+
+    /** get_vars_from_inventory_sources for groups: per directory, each group in order. */
+    private Map<String, Object> groupFiles(List<VarsDirectory> dirs, List<Group> groups) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (VarsDirectory dir : dirs) {
+            for (Group g : groups) {
+                data = CombineVars.combine(data, dir.groupVars(g.name()), mergeHashes);
+            }
         }
-        for (VarsDirectory dir : playDirs) {
-            vars.putAll(dir.hostVars(host.name()));
+        return data;
+    }
+
+    private Map<String, Object> hostFiles(List<VarsDirectory> dirs, Host host) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (VarsDirectory dir : dirs) {
+            data = CombineVars.combine(data, dir.hostVars(host.name()), mergeHashes);
         }
-        return vars;
+        return data;
+    }
+
+    /** Successive combine_vars of the precedence levels. */
+    private final class Layers {
+        private Map<String, Object> result = new LinkedHashMap<>();
+
+        void add(Map<String, Object> layer) {
+            result = CombineVars.combine(result, layer, mergeHashes);
+        }
     }
 
     /** Host.get_magic_vars: inventory_hostname, inventory_hostname_short, group_names. */

@@ -29,14 +29,21 @@ public final class VarsDirectory {
 
     private final Path basedir;
     private final Consumer<String> warnings;
+    private final boolean mergeHashes;
     private final Map<String, Map<String, Object>> cache = new HashMap<>();
     private final Map<Path, Object> files = new HashMap<>();
     private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     /** {@code basedir} is the directory holding group_vars/ and host_vars/ (an inventory file's directory). */
     public VarsDirectory(Path basedir, Consumer<String> warnings) {
+        this(basedir, warnings, false);
+    }
+
+    /** @param mergeHashes hash_behaviour=merge: dicts of later files merge into earlier ones */
+    public VarsDirectory(Path basedir, Consumer<String> warnings, boolean mergeHashes) {
         this.basedir = basedir;
         this.warnings = warnings == null ? w -> { } : warnings;
+        this.mergeHashes = mergeHashes;
     }
 
     public Path basedir() {
@@ -90,7 +97,9 @@ public final class VarsDirectory {
                         + PythonTypes.typeName(loaded).replaceAll("<class '(.*)'>", "$1") + "': \n"
                         + PythonRepr.str(data) + "\n" + PythonRepr.str(loaded), Location.of(file));
             }
-            map.forEach((k, v) -> data.put(String.valueOf(k), v));
+            Map<String, Object> fileVars = new LinkedHashMap<>();
+            map.forEach((k, v) -> fileVars.put(String.valueOf(k), v));
+            data = CombineVars.combine(data, fileVars, mergeHashes);
         }
         return data;
     }

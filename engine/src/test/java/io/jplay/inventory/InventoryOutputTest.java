@@ -33,6 +33,14 @@ class InventoryOutputTest {
     }
 
     @Test
+    void listWithHashBehaviourMerge() {
+        Inventory inventory = Fixtures.load("precedence/hosts.yml");
+        InventoryVars vars = new InventoryVars(inventory, List.of(), null, true);
+        InventoryReport report = new InventoryReport(inventory, vars, vars, Map.of(), false);
+        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("precedence.merge.list.json"));
+    }
+
+    @Test
     void listAsYaml() {
         assertThat(PythonYaml.dump(report("precedence/hosts.yml").yamlList()))
                 .isEqualTo(Fixtures.expected("precedence.list.yaml"));
