@@ -33,11 +33,18 @@ public final class Inventory {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final List<String> sources = new ArrayList<>();
     private final Consumer<String> warnings;
+    private final boolean mergeHashes;
     private Host localhost;
     private String currentSource;
 
     public Inventory(Consumer<String> warnings) {
+        this(warnings, false);
+    }
+
+    /** @param mergeHashes hash_behaviour=merge: a dict variable set twice on a host or group is merged */
+    public Inventory(Consumer<String> warnings, boolean mergeHashes) {
         this.warnings = warnings == null ? w -> { } : warnings;
+        this.mergeHashes = mergeHashes;
         addGroup("all");
         addGroup("ungrouped");
         addChild("all", "ungrouped");
@@ -167,12 +174,23 @@ public final class Inventory {
     /** Sets a variable on the group or host of that name (groups first, as Ansible looks them up). */
     public void setVariable(String entity, String key, Object value) {
         if (groups.containsKey(entity)) {
-            groups.get(entity).setVariable(key, value);
+            Group group = groups.get(entity);
+            group.setVariable(key, combined(group.vars().get(key), value));
         } else if (hosts.containsKey(entity)) {
-            hosts.get(entity).setVariable(key, value);
+            Host host = hosts.get(entity);
+            host.setVariable(key, combined(host.vars().get(key), value));
         } else {
             throw new JplayException("Could not identify group or host named " + entity);
         }
+    }
+
+    /** Host/Group.set_variable: a dict over a dict goes through combine_vars, else the new value wins. */
+    @SuppressWarnings("unchecked")
+    private Object combined(Object existing, Object value) {
+        if (mergeHashes && existing instanceof Map<?, ?> old && value instanceof Map<?, ?> update) {
+            return CombineVars.mergeHash((Map<String, Object>) old, (Map<String, Object>) update);
+        }
+        return value;
     }
 
     /** Ansible's reconcile_inventory: every group under all, group-less hosts in ungrouped. */

@@ -62,8 +62,9 @@ public final class InventoryLoader {
         List<String> chosen = sources.isEmpty()
                 ? config.getPaths(Setting.DEFAULT_HOST_LIST).stream().map(Path::toString).toList()
                 : sources;
-        return load(chosen, config.getList(Setting.INVENTORY_IGNORE_EXTS),
-                config.getList(Setting.INVENTORY_IGNORE_PATTERNS), warnings);
+        Inventory inventory = new Inventory(warnings, "merge".equals(config.getString(Setting.DEFAULT_HASH_BEHAVIOUR)));
+        return load(inventory, chosen, config.getList(Setting.INVENTORY_IGNORE_EXTS),
+                config.getList(Setting.INVENTORY_IGNORE_PATTERNS));
     }
 
     /**
@@ -72,7 +73,11 @@ public final class InventoryLoader {
      */
     public static Inventory load(List<String> sources, List<String> ignoredExtensions, List<String> ignoredPatterns,
                                  Consumer<String> warnings) {
-        Inventory inventory = new Inventory(warnings);
+        return load(new Inventory(warnings), sources, ignoredExtensions, ignoredPatterns);
+    }
+
+    private static Inventory load(Inventory inventory, List<String> sources, List<String> ignoredExtensions,
+                                  List<String> ignoredPatterns) {
         InventoryLoader loader = new InventoryLoader(inventory, ignoredExtensions, ignoredPatterns);
         boolean parsed = false;
         for (String source : sources) {

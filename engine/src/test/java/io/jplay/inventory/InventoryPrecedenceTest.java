@@ -1,5 +1,6 @@
 package io.jplay.inventory;
 
+import io.jplay.config.AnsibleConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,21 @@ class InventoryPrecedenceTest {
                 .containsEntry("shared", "play-web").containsEntry("layer", "play-web1");
         // group_vars/all of the play is still below the inventory's group_vars of other groups
         assertThat(withPlay.hostVars(inventory.host("web3"))).containsEntry("layer", "web-a");
+    }
+
+    @Test
+    void hashBehaviourMergeFromAnsibleConfigMergesDictsSetTwice(@TempDir Path home) {
+        // recorded with ANSIBLE_HASH_BEHAVIOUR=merge ansible-inventory --host h1
+        AnsibleConfig config = AnsibleConfig.load(Map.of("ANSIBLE_HASH_BEHAVIOUR", "merge"), home, home);
+        Inventory inv = InventoryLoader.load(List.of(Fixtures.path("hashmerge/inv.yml").toString()), config, w -> { });
+        Map<String, Object> h1 = new InventoryVars(inv, List.of(), null, true).hostVars(inv.host("h1"));
+        assertThat(h1.get("d")).hasToString("{a=1, n={x=1, y=2}, b=2}");
+        assertThat(h1.get("gd")).hasToString("{a=1, b=2}");
+
+        Inventory replaced = Fixtures.load("hashmerge/inv.yml");
+        Map<String, Object> r1 = new InventoryVars(replaced, List.of(), null).hostVars(replaced.host("h1"));
+        assertThat(r1.get("d")).hasToString("{b=2, n={y=2}}");
+        assertThat(r1.get("gd")).hasToString("{b=2}");
     }
 
     @Test
