@@ -1,0 +1,254 @@
+package io.jplay.output;
+
+import io.jplay.config.AnsibleConfig;
+import io.jplay.config.Setting;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ansible.utils.display.Display: every line ansible-playbook shows goes through here. Thread-safe: hosts
+ * report in parallel, and one message (possibly several lines) is written and flushed under one lock so
+ * lines never interleave.
+ */
+public final class Display {
+
+    private final Writer stdout;
+    private final Writer stderr;
+    private final int verbosity;
+    private final boolean color;
+    private final int columns;
+    private final boolean deprecationWarnings;
+    private final Set<String> warned = new HashSet<>();
+    private final Set<String> deprecated = new HashSet<>();
+    private final Set<String> errors = new HashSet<>();
+
+    /**
+     * @param columns the wrap and banner width: Ansible uses max(79, terminal width - 1), and 79 when stdout
+     *                is not a terminal
+     */
+    public Display(Writer stdout, Writer stderr, int verbosity, boolean color, int columns, boolean deprecationWarnings) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.verbosity = verbosity;
+        this.color = color;
+        this.columns = columns;
+        this.deprecationWarnings = deprecationWarnings;
+    }
+
+    /** A display on this process's stdout and stderr, coloured and sized as ansible-playbook would be. */
+    public static Display forConsole(AnsibleConfig config, int verbosity, Map<String, String> env) {
+        boolean tty = System.console() != null;
+        boolean useColor = useColor(config, tty);
+        return new Display(writer(System.out), writer(System.err), verbosity, useColor, columns(tty, env),
+                config.getBoolean(Setting.DEPRECATION_WARNINGS));
+    }
+
+    /**
+     * ansible.utils.color: no colour with nocolor/NO_COLOR, nor when stdout is not a terminal; force_color
+     * wins over both.
+     */
+    static boolean useColor(AnsibleConfig config, boolean stdoutIsTerminal) {
+        if (config.getBoolean(Setting.ANSIBLE_FORCE_COLOR)) {
+            return true;
+        }
+        return !config.getBoolean(Setting.ANSIBLE_NOCOLOR) && stdoutIsTerminal;
+    }
+
+    /**
+     * Display._set_column_width. Java cannot ask the terminal for its size (TIOCGWINSZ), so a terminal's
+     * width comes from $COLUMNS when the shell exports it.
+     */
+    static int columns(boolean stdoutIsTerminal, Map<String, String> env) {
+        int ttySize = 0;
+        if (stdoutIsTerminal) {
+            try {
+                ttySize = Integer.parseInt(env.getOrDefault("COLUMNS", "0").strip());
+            } catch (NumberFormatException e) {
+                ttySize = 0;
+            }
+        }
+        return Math.max(79, ttySize - 1);
+    }
+
+    private static Writer writer(PrintStream stream) {
+        return new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    }
+
+    public int verbosity() {
+        return verbosity;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public boolean colorEnabled() {
+        return color;
+    }
+
+    /** ansible.utils.color.stringc: the text in a colour when colours are on. */
+    public String stringc(String text, Color c) {
+        return color && c != null ? c.wrap(text) : text;
+    }
+
+    public void display(String msg) {
+        display(msg, null, false, true);
+    }
+
+    public void display(String msg, Color c) {
+        display(msg, c, false, true);
+    }
+
+    public void display(String msg, Color c, boolean toStderr) {
+        display(msg, c, toStderr, true);
+    }
+
+    /**
+     * Display.display: a trailing newline of the message is kept out of the colour, and a newline is added
+     * unless {@code newline} is false and the message has none.
+     */
+    public void display(String msg, Color c, boolean toStderr, boolean newline) {
+        boolean hasNewline = msg.endsWith("\n");
+        String text = hasNewline ? msg.substring(0, msg.length() - 1) : msg;
+        text = stringc(text, c);
+        if (hasNewline || newline) {
+            text += "\n";
+        }
+        write(toStderr ? stderr : stdout, text);
+    }
+
+    private synchronized void write(Writer target, String text) {
+        try {
+            target.write(text);
+            target.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Display.banner: the message, then stars to the width (at least 3), after an empty line. */
+    public void banner(String msg) {
+        banner(msg, null);
+    }
+
+    public void banner(String msg, Color c) {
+        String text = msg.strip();
+        int starLength = columns - TextWidth.of(text);
+        if (starLength <= 3) {
+            starLength = 3;
+        }
+        display("\n" + text + " " + "*".repeat(starLength), c);
+    }
+
+    /** Display.warning: "[WARNING]: " wrapped to the width, on stderr, each distinct text once. */
+    public void warning(String msg) {
+        String text = String.join("\n", TextWrap.wrap("[WARNING]: " + msg, columns, true)) + "\n";
+        warnOnce(text);
+    }
+
+    /** Display.warning(formatted=True): the text kept as it is, under a "[WARNING]: " line. */
+    public void formattedWarning(String msg) {
+        warnOnce("\n[WARNING]: \n" + msg);
+    }
+
+    private void warnOnce(String text) {
+        synchronized (warned) {
+            if (!warned.add(text)) {
+                return;
+            }
+        }
+        display(text, Color.WARN, true);
+    }
+
+    /**
+     * Display.deprecated (not removed): "[DEPRECATION WARNING]: ..." wrapped without dropping whitespace,
+     * on stderr, each distinct text once; silent when deprecation_warnings is off.
+     */
+    public void deprecated(String msg, String version, String date, String collectionName) {
+        if (!deprecationWarnings) {
+            return;
+        }
+        String text = deprecationMessage(msg, version, date, collectionName);
+        String wrapped = String.join("\n", TextWrap.wrap(text, columns, false)) + "\n";
+        synchronized (deprecated) {
+            if (!deprecated.add(wrapped)) {
+                return;
+            }
+        }
+        display(wrapped.strip(), Color.DEPRECATE, true);
+    }
+
+    /** Display.get_deprecation_message for a feature not yet removed. */
+    static String deprecationMessage(String msg, String version, String date, String collectionName) {
+        String text = msg.strip();
+        if (!text.isEmpty() && "!?.".indexOf(text.charAt(text.length() - 1)) < 0) {
+            text += ".";
+        }
+        String collection = "ansible.builtin".equals(collectionName) ? "ansible-core" : collectionName;
+        String from = collection == null || collection.isEmpty() ? "" : "from " + collection;
+        String when = date != null && !date.isEmpty() ? "in a release after " + date + "."
+                : version != null && !version.isEmpty() ? "in version " + version + "." : "in a future release.";
+        StringBuilder out = new StringBuilder("[DEPRECATION WARNING]: " + text);
+        for (String part : List.of("This feature will be removed", from, when,
+                "Deprecation warnings can be disabled by setting deprecation_warnings=False in ansible.cfg.")) {
+            if (!part.isEmpty()) {
+                out.append(' ').append(part);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Display.error(wrap_text=False), as ansible-playbook reports fatal errors: "ERROR! msg" on stderr. */
+    public void error(String msg) {
+        errorOnce("ERROR! " + msg);
+    }
+
+    /** Display.error(wrap_text=True): "\n[ERROR]: msg" wrapped to the width. */
+    public void wrappedError(String msg) {
+        errorOnce(String.join("\n", TextWrap.wrap("\n[ERROR]: " + msg, columns, true)) + "\n");
+    }
+
+    private void errorOnce(String text) {
+        synchronized (errors) {
+            if (!errors.add(text)) {
+                return;
+            }
+        }
+        display(text, Color.ERROR, true);
+    }
+
+    /**
+     * Display.verbose: shown when verbosity is above {@code capLevel} (-v shows capLevel 0), prefixed
+     * "&lt;host&gt; " when a host is given.
+     */
+    public void verbose(String msg, String host, int capLevel) {
+        if (verbosity > capLevel) {
+            display(host == null ? msg : "<" + host + "> " + msg, Color.VERBOSE);
+        }
+    }
+
+    public void v(String msg) {
+        verbose(msg, null, 0);
+    }
+
+    public void vv(String msg) {
+        verbose(msg, null, 1);
+    }
+
+    public void vvv(String msg) {
+        verbose(msg, null, 2);
+    }
+
+    public void vvvv(String msg) {
+        verbose(msg, null, 3);
+    }
+}
