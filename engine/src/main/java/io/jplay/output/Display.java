@@ -27,9 +27,11 @@ public final class Display {
     private final boolean color;
     private final int columns;
     private final boolean deprecationWarnings;
-    private final Set<String> warned = new HashSet<>();
-    private final Set<String> deprecated = new HashSet<>();
-    private final Set<String> errors = new HashSet<>();
+    /** Shared by a display and its worker views: one message is written and flushed at a time. */
+    private final Object writeLock;
+    private final Set<String> warned;
+    private final Set<String> deprecated;
+    private final Set<String> errors;
 
     /**
      * @param columns the wrap and banner width: Ansible uses max(79, terminal width - 1), and 79 when stdout
@@ -42,6 +44,39 @@ public final class Display {
         this.color = color;
         this.columns = columns;
         this.deprecationWarnings = deprecationWarnings;
+        this.writeLock = new Object();
+        this.warned = new HashSet<>();
+        this.deprecated = new HashSet<>();
+        this.errors = new HashSet<>();
+    }
+
+    private Display(Display parent) {
+        this.stdout = parent.stdout;
+        this.stderr = parent.stderr;
+        this.verbosity = parent.verbosity;
+        this.color = parent.color;
+        this.columns = parent.columns;
+        this.deprecationWarnings = parent.deprecationWarnings;
+        this.writeLock = parent.writeLock;
+        synchronized (parent.warned) {
+            this.warned = new HashSet<>(parent.warned);
+        }
+        synchronized (parent.deprecated) {
+            this.deprecated = new HashSet<>(parent.deprecated);
+        }
+        synchronized (parent.errors) {
+            this.errors = new HashSet<>(parent.errors);
+        }
+    }
+
+    /**
+     * The display a task's execution on one host uses. Ansible runs each host's task in a forked worker
+     * whose Display remembers only what was shown before the fork: a warning already shown by the main
+     * process is not repeated, but the same warning raised for two hosts is shown twice. Writes share
+     * this display's lock and streams.
+     */
+    public Display workerView() {
+        return new Display(this);
     }
 
     /** A display on this process's stdout and stderr, coloured and sized as ansible-playbook would be. */
@@ -126,12 +161,14 @@ public final class Display {
         write(toStderr ? stderr : stdout, text);
     }
 
-    private synchronized void write(Writer target, String text) {
-        try {
-            target.write(text);
-            target.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void write(Writer target, String text) {
+        synchronized (writeLock) {
+            try {
+                target.write(text);
+                target.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
