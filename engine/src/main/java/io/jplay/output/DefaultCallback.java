@@ -123,7 +123,8 @@ public final class DefaultCallback implements PlaybookCallback {
     @Override
     public synchronized void runnerStart(String host, TaskInfo task) {
         if (options.showPerHostStart()) {
-            display.display(" [started " + task.name() + " on " + host + "]", Color.OK);
+            // "%s" % task is Task.__repr__: "TASK: <name>"
+            display.display(" [started TASK: " + task.name() + " on " + host + "]", Color.OK);
         }
     }
 
