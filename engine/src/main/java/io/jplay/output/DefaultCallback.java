@@ -349,9 +349,10 @@ public final class DefaultCallback implements PlaybookCallback {
     public synchronized void stats(AggregateStats stats) {
         display.banner("PLAY RECAP");
         for (String host : stats.processedHosts()) {
-            display.display(RecapLine.format(host, stats.summarize(host), display));
+            display.screenOnly(RecapLine.format(host, stats.summarize(host), display, true));
+            display.logOnly(RecapLine.format(host, stats.summarize(host), display, false));
         }
-        display.display("");
+        display.screenOnly("");
         Map<String, Map<String, Object>> custom = stats.custom();
         if (!custom.isEmpty() && options.showCustomStats()) {
             display.banner("CUSTOM STATS: ");
@@ -362,10 +363,10 @@ public final class DefaultCallback implements PlaybookCallback {
                 display.display("\t" + key + ": " + formatter.dump(custom.get(key), 1).replace("\n", ""));
             }
             if (custom.containsKey(AggregateStats.RUN)) {
-                display.display("");
+                display.screenOnly("");
                 display.display("\tRUN: " + formatter.dump(custom.get(AggregateStats.RUN), 1).replace("\n", ""));
             }
-            display.display("");
+            display.screenOnly("");
         }
         if (options.checkRun() && options.checkModeMarkers()) {
             display.banner("DRY RUN");

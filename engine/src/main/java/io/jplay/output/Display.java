@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Display {
     private final boolean color;
     private final int columns;
     private final boolean deprecationWarnings;
+    private final LogFile log;
     /** Shared by a display and its worker views: one message is written and flushed at a time. */
     private final Object writeLock;
     private final Set<String> warned;
@@ -38,6 +40,13 @@ public final class Display {
      *                is not a terminal
      */
     public Display(Writer stdout, Writer stderr, int verbosity, boolean color, int columns, boolean deprecationWarnings) {
+        this(stdout, stderr, verbosity, color, columns, deprecationWarnings, null);
+    }
+
+    /** @param log the log_path file, or null */
+    public Display(Writer stdout, Writer stderr, int verbosity, boolean color, int columns, boolean deprecationWarnings,
+                   LogFile log) {
+        this.log = log;
         this.stdout = stdout;
         this.stderr = stderr;
         this.verbosity = verbosity;
@@ -57,6 +66,7 @@ public final class Display {
         this.color = parent.color;
         this.columns = parent.columns;
         this.deprecationWarnings = parent.deprecationWarnings;
+        this.log = parent.log;
         this.writeLock = parent.writeLock;
         synchronized (parent.warned) {
             this.warned = new HashSet<>(parent.warned);
@@ -79,12 +89,30 @@ public final class Display {
         return new Display(this);
     }
 
-    /** A display on this process's stdout and stderr, coloured and sized as ansible-playbook would be. */
+    /**
+     * A display on this process's stdout and stderr, coloured and sized as ansible-playbook would be, logging
+     * to log_path when it is set and writable (else Ansible's warning, and no log).
+     */
     public static Display forConsole(AnsibleConfig config, int verbosity, Map<String, String> env) {
         boolean tty = System.console() != null;
         boolean useColor = useColor(config, tty);
-        return new Display(writer(System.out), writer(System.err), verbosity, useColor, columns(tty, env),
-                config.getBoolean(Setting.DEPRECATION_WARNINGS));
+        Writer err = writer(System.err);
+        LogFile log = null;
+        Path logPath = config.getPath(Setting.DEFAULT_LOG_PATH);
+        if (logPath != null) {
+            if (LogFile.isUsable(logPath)) {
+                log = LogFile.forProcess(logPath);
+            } else {
+                try {
+                    err.write("[WARNING]: log file at " + logPath + " is not writeable and we cannot create it, aborting\n\n");
+                    err.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return new Display(writer(System.out), err, verbosity, useColor, columns(tty, env),
+                config.getBoolean(Setting.DEPRECATION_WARNINGS), log);
     }
 
     /**
@@ -152,6 +180,28 @@ public final class Display {
      * unless {@code newline} is false and the message has none.
      */
     public void display(String msg, Color c, boolean toStderr, boolean newline) {
+        show(msg, c, toStderr, newline);
+        logLine(msg, c);
+    }
+
+    /** display(screen_only=True): not written to the log file. */
+    public void screenOnly(String msg) {
+        show(msg, null, false, true);
+    }
+
+    /** display(log_only=True): written to the log file only. */
+    public void logOnly(String msg) {
+        logLine(msg, null);
+    }
+
+    private void logLine(String msg, Color c) {
+        if (log != null) {
+            // Python's logging adds the line end; the message loses its leading newlines (banners).
+            log.log(LogFile.levelOf(c), msg.replaceFirst("^\n+", ""));
+        }
+    }
+
+    private void show(String msg, Color c, boolean toStderr, boolean newline) {
         boolean hasNewline = msg.endsWith("\n");
         String text = hasNewline ? msg.substring(0, msg.length() - 1) : msg;
         text = stringc(text, c);

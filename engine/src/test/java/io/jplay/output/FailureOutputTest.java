@@ -1,6 +1,13 @@
 package io.jplay.output;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 
 import java.util.List;
 import java.util.Map;
@@ -96,6 +103,18 @@ class FailureOutputTest {
         unreach(h);
         assertThat(h.stdout()).isEqualTo(expected("unreach.out"));
         assertThat(h.stderr()).isEqualTo(expected("unreach.err"));
+    }
+
+    @Test
+    void logFileGetsEveryLineButDebugOnesWithAnsiblesPrefix(@TempDir Path dir) throws IOException {
+        Path logPath = dir.resolve("ansible.log");
+        LogFile log = new LogFile(logPath, 4242, "ops", () -> LocalDateTime.of(2026, 11, 22, 3, 0));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Display display = new Display(out, err, 0, true, 79, true, log);
+        Harness h = new Harness(display, CallbackOptions.defaults());
+        unreach(h);
+        assertThat(Files.readString(logPath)).isEqualTo(expected("unreach.log"));
     }
 
     @Test

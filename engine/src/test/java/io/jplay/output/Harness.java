@@ -14,14 +14,24 @@ import java.util.Map;
 /** A display writing into strings, the default callback behind a dispatcher, and builders for events. */
 final class Harness {
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final StringWriter out;
+    final StringWriter err;
     final Display display;
     final PlaybookCallback events;
     final AggregateStats stats = new AggregateStats();
 
     Harness(int verbosity, boolean color, CallbackOptions options) {
+        out = new StringWriter();
+        err = new StringWriter();
         display = new Display(out, err, verbosity, color, 79, true);
+        events = new CallbackDispatcher(List.of(new DefaultCallback(display, options)));
+    }
+
+    /** Around a display of the test's own (whose output it does not capture). */
+    Harness(Display display, CallbackOptions options) {
+        out = new StringWriter();
+        err = new StringWriter();
+        this.display = display;
         events = new CallbackDispatcher(List.of(new DefaultCallback(display, options)));
     }
 
