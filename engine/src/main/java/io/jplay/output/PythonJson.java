@@ -1,5 +1,7 @@
 package io.jplay.output;
 
+import io.jplay.yaml.VaultText;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +42,9 @@ final class PythonJson {
             writeList(out, list, indent, sortKeys, level);
         } else if (value instanceof Object[] array) {
             writeList(out, List.of(array), indent, sortKeys, level);
+        } else if (value instanceof VaultText vault) {
+            // AnsibleJSONEncoder (vault_to_text=False): the ciphertext, never the plain text.
+            writeMap(out, Map.of("__ansible_vault", vault.ciphertext()), indent, sortKeys, level);
         } else {
             quote(out, value.toString());
         }

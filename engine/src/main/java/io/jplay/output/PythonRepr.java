@@ -15,7 +15,8 @@ final class PythonRepr {
 
     /** {@code str(value)}. */
     static String str(Object value) {
-        return value instanceof String s ? s : repr(value);
+        // CharSequence: String and !unsafe text alike
+        return value instanceof CharSequence s ? s.toString() : repr(value);
     }
 
     /** {@code repr(value)}. */
@@ -35,8 +36,8 @@ final class PythonRepr {
             out.append(Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : floatRepr(d));
         } else if (value instanceof Number n) {
             out.append(n);
-        } else if (value instanceof String s) {
-            quote(out, s);
+        } else if (value instanceof CharSequence s) {
+            quote(out, s.toString());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;

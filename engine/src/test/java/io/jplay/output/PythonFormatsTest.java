@@ -54,4 +54,13 @@ class PythonFormatsTest {
         assertThat(PythonRepr.str(null)).isEqualTo("None");
         assertThat(PythonRepr.str(list(1L, true, null, 2.0, "x"))).isEqualTo("[1, True, None, 2.0, 'x']");
     }
+
+    @Test
+    void unsafeTextIsPlainTextAndVaultShowsOnlyCiphertext() {
+        Object value = map("u", new io.jplay.yaml.UnsafeText("{{ raw }}"), "v", new io.jplay.yaml.VaultText("$ANSIBLE_VAULT;1.1;AES256\n6162"));
+        assertThat(PythonJson.dumps(value, null, true))
+                .isEqualTo("{\"u\": \"{{ raw }}\", \"v\": {\"__ansible_vault\": \"$ANSIBLE_VAULT;1.1;AES256\\n6162\"}}");
+        assertThat(PythonRepr.str(new io.jplay.yaml.UnsafeText("it's"))).isEqualTo("it's");
+        assertThat(PythonRepr.repr(list(new io.jplay.yaml.UnsafeText("it's")))).isEqualTo("[\"it's\"]");
+    }
 }
