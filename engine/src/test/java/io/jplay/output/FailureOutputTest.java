@@ -118,6 +118,14 @@ class FailureOutputTest {
     }
 
     @Test
+    void unreachableIncludesAndWarningsInColour() {
+        Harness h = new Harness(0, true);
+        unreach(h);
+        assertThat(h.stdout()).isEqualTo(expected("unreach.color.out"));
+        assertThat(h.stderr()).isEqualTo(expected("unreach.color.err"));
+    }
+
+    @Test
     void ignoredUnreachableThenFailure() {
         Harness h = new Harness(0, false);
         h.events.playStart(PlayInfo.of("deadhost"));

@@ -19,6 +19,18 @@ class RetryAndNoLogOutputTest {
     @Test
     void retriesAndNoMoreHostsLeft() {
         Harness h = new Harness(0, false);
+        retriesThenFatal(h);
+        assertThat(h.stdout()).isEqualTo(expected("fatal.out"));
+    }
+
+    @Test
+    void retriesInColour() {
+        Harness h = new Harness(0, true);
+        retriesThenFatal(h);
+        assertThat(h.stdout()).isEqualTo(expected("fatal.color.out"));
+    }
+
+    private static void retriesThenFatal(Harness h) {
         PlaybookCallback events = h.events;
         events.playStart(PlayInfo.of("localhost,web1"));
         TaskInfo retry = TaskInfo.of("1", "Retry", "command");
@@ -46,7 +58,6 @@ class RetryAndNoLogOutputTest {
         h.count("localhost", 1, 1, 0, 0, 1, 0, 1);
         h.count("web1", 0, 0, 0, 1, 1, 0, 0);
         events.stats(h.stats);
-        assertThat(h.stdout()).isEqualTo(expected("fatal.out"));
     }
 
     private static void noLog(Harness h) {
