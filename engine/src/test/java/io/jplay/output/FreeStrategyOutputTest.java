@@ -56,4 +56,14 @@ class FreeStrategyOutputTest {
         h.events.runnerStart("web1", TaskInfo.of("c", "Say hello", "debug"));
         assertThat(h.stdout()).isEqualTo(" [started TASK: Say hello on web1]\n");
     }
+
+    @Test
+    void playWithoutNameAndTaskArgsHiddenByNoLog() {
+        Harness h = new Harness(0, false, CallbackOptions.defaults().withDisplayArgsToStdout(true));
+        h.events.playStart(new PlayInfo("  ", false, "linear"));
+        h.events.taskStart(TaskInfo.of("1", "Secret", "command").withNoLog(true).withArgs(Harness.map("_raw_params", "pw")), false);
+        h.events.taskStart(TaskInfo.of("2", "Shown", "command").withArgs(Harness.map("_raw_params", "ls", "chdir", "/tmp")), false);
+        assertThat(h.stdout()).isEqualTo("\nPLAY " + "*".repeat(75) + "\n\nTASK [Secret] " + "*".repeat(66)
+                + "\n\nTASK [Shown _raw_params=ls, chdir=/tmp] " + "*".repeat(40) + "\n");
+    }
 }
