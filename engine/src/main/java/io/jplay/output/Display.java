@@ -94,8 +94,8 @@ public final class Display {
      * to log_path when it is set and writable (else Ansible's warning, and no log).
      */
     public static Display forConsole(AnsibleConfig config, int verbosity, Map<String, String> env) {
-        boolean tty = System.console() != null;
-        boolean useColor = useColor(config, tty);
+        boolean tty = Terminal.stdoutIsTerminal();
+        boolean useColor = useColor(config, tty && Terminal.supportsColor(env));
         Writer err = writer(System.err);
         LogFile log = null;
         Path logPath = config.getPath(Setting.DEFAULT_LOG_PATH);
@@ -111,35 +111,24 @@ public final class Display {
                 }
             }
         }
-        return new Display(writer(System.out), err, verbosity, useColor, columns(tty, env),
+        return new Display(writer(System.out), err, verbosity, useColor, columns(tty ? Terminal.width(env) : 0),
                 config.getBoolean(Setting.DEPRECATION_WARNINGS), log);
     }
 
     /**
-     * ansible.utils.color: no colour with nocolor/NO_COLOR, nor when stdout is not a terminal; force_color
-     * wins over both.
+     * ansible.utils.color: no colour with nocolor/NO_COLOR, nor when stdout is not a colour terminal;
+     * force_color wins over both.
      */
-    static boolean useColor(AnsibleConfig config, boolean stdoutIsTerminal) {
+    static boolean useColor(AnsibleConfig config, boolean colorTerminal) {
         if (config.getBoolean(Setting.ANSIBLE_FORCE_COLOR)) {
             return true;
         }
-        return !config.getBoolean(Setting.ANSIBLE_NOCOLOR) && stdoutIsTerminal;
+        return !config.getBoolean(Setting.ANSIBLE_NOCOLOR) && colorTerminal;
     }
 
-    /**
-     * Display._set_column_width. Java cannot ask the terminal for its size (TIOCGWINSZ), so a terminal's
-     * width comes from $COLUMNS when the shell exports it.
-     */
-    static int columns(boolean stdoutIsTerminal, Map<String, String> env) {
-        int ttySize = 0;
-        if (stdoutIsTerminal) {
-            try {
-                ttySize = Integer.parseInt(env.getOrDefault("COLUMNS", "0").strip());
-            } catch (NumberFormatException e) {
-                ttySize = 0;
-            }
-        }
-        return Math.max(79, ttySize - 1);
+    /** Display._set_column_width: max(79, terminal width - 1); a width of 0 means stdout is no terminal. */
+    static int columns(int terminalWidth) {
+        return Math.max(79, terminalWidth - 1);
     }
 
     private static Writer writer(PrintStream stream) {

@@ -141,10 +141,16 @@ class DisplayTest {
 
     @Test
     void widthIs79UnlessATerminalIsWider() {
-        assertThat(Display.columns(false, Map.of("COLUMNS", "200"))).isEqualTo(79);
-        assertThat(Display.columns(true, Map.of("COLUMNS", "200"))).isEqualTo(199);
-        assertThat(Display.columns(true, Map.of("COLUMNS", "40"))).isEqualTo(79);
-        assertThat(Display.columns(true, Map.of())).isEqualTo(79);
+        assertThat(Display.columns(0)).isEqualTo(79);
+        assertThat(Display.columns(200)).isEqualTo(199);
+        assertThat(Display.columns(40)).isEqualTo(79);
+    }
+
+    @Test
+    void coloursNeedATerminalThatHasThem() {
+        assertThat(Terminal.supportsColor(Map.of("TERM", "xterm-256color"))).isTrue();
+        assertThat(Terminal.supportsColor(Map.of("TERM", "dumb"))).isFalse();
+        assertThat(Terminal.supportsColor(Map.of())).isFalse();
     }
 
     @Test
