@@ -10,6 +10,14 @@ import java.util.TreeSet;
 /**
  * ansible.executor.stats.AggregateStats: per-host counters for the PLAY RECAP and the custom stats set_stats
  * records. Thread-safe.
+ *
+ * <p>How ansible-core 2.14's strategy counts (plugins/strategy/__init__.py _process_pending_results), for
+ * the executor: failed and not ignored: FAILURES, or RESCUED when a rescue block takes it; failed with
+ * ignore_errors: OK + IGNORED (+ CHANGED when the result says changed); unreachable: DARK, or OK + IGNORED
+ * with ignore_unreachable; skipped: SKIPPED; ok: OK (+ CHANGED), except for include tasks, which count OK
+ * per host once the included file is processed. set_stats: for each key, {@link #updateCustomStats} when
+ * aggregate (the default) else {@link #setCustomStats}, once per host of the task when per_host, else once
+ * with host null.
  */
 public final class AggregateStats {
 
