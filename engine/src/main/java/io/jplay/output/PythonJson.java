@@ -55,27 +55,22 @@ final class PythonJson {
             out.append("{}");
             return;
         }
-        List<Map.Entry<String, Object>> entries = new ArrayList<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            entries.add(Map.entry(keyText(e.getKey()), e.getValue() == null ? NULL : e.getValue()));
-        }
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
         if (sortKeys) {
-            entries.sort(Map.Entry.comparingByKey(PythonJson::compareCodePoints));
+            entries.sort(keyOrder(map));
         }
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, Object> e : entries) {
+        for (Map.Entry<?, ?> e : entries) {
             separate(out, indent, level + 1, first);
             first = false;
-            quote(out, e.getKey());
+            quote(out, keyText(e.getKey()));
             out.append(": ");
-            write(out, e.getValue() == NULL ? null : e.getValue(), indent, sortKeys, level + 1);
+            write(out, e.getValue(), indent, sortKeys, level + 1);
         }
         close(out, indent, level);
         out.append('}');
     }
-
-    private static final Object NULL = new Object();
 
     private static void writeList(StringBuilder out, Collection<?> list, Integer indent, boolean sortKeys, int level) {
         if (list.isEmpty()) {
@@ -110,6 +105,23 @@ final class PythonJson {
         if (indent != null) {
             out.append('\n').append(" ".repeat(indent * level));
         }
+    }
+
+    /**
+     * sort_keys: Python sorts the keys themselves (numbers by value, text by code point); keys that do not
+     * compare (text with numbers, None) raise TypeError, and _dump_results then sorts by their text.
+     */
+    private static java.util.Comparator<Map.Entry<?, ?>> keyOrder(Map<?, ?> map) {
+        boolean allText = map.keySet().stream().allMatch(k -> k instanceof CharSequence);
+        boolean allNumbers = map.keySet().stream().allMatch(k -> k instanceof Number || k instanceof Boolean);
+        if (allNumbers && !allText) {
+            return java.util.Comparator.comparingDouble(e -> numericValue(e.getKey()));
+        }
+        return (a, b) -> compareCodePoints(String.valueOf(a.getKey()), String.valueOf(b.getKey()));
+    }
+
+    private static double numericValue(Object key) {
+        return key instanceof Boolean b ? (b ? 1 : 0) : ((Number) key).doubleValue();
     }
 
     /** Python's json turns non-string keys into text: True -> "true", None -> "null", numbers by repr. */

@@ -63,4 +63,14 @@ class PythonFormatsTest {
         assertThat(PythonRepr.str(new io.jplay.yaml.UnsafeText("it's"))).isEqualTo("it's");
         assertThat(PythonRepr.repr(list(new io.jplay.yaml.UnsafeText("it's")))).isEqualTo("[\"it's\"]");
     }
+
+    @Test
+    void numericKeysSortByValueAndPrintAsText() {
+        java.util.Map<Object, Object> value = new java.util.LinkedHashMap<>();
+        value.put(10L, "a");
+        value.put(9L, "b");
+        value.put(1.5, "c");
+        // Python: json.dumps({10: 'a', 9: 'b', 1.5: 'c'}, sort_keys=True)
+        assertThat(PythonJson.dumps(value, null, true)).isEqualTo("{\"1.5\": \"c\", \"9\": \"b\", \"10\": \"a\"}");
+    }
 }
