@@ -1,8 +1,8 @@
 package io.jplay.output;
 
 /**
- * The colours of ansible-core's default configuration (COLOR_* in config/base.yml), with their SGR codes
- * from constants.COLOR_CODES.
+ * The colour roles of ansible-core (COLOR_* in config/base.yml), with their default SGR codes from
+ * constants.COLOR_CODES; {@link Palette} applies overrides.
  */
 public enum Color {
     /** COLOR_OK. */
@@ -38,19 +38,13 @@ public enum Color {
         this.sgr = sgr;
     }
 
-    /**
-     * ansible.utils.color.stringc: each line is wrapped on its own, so a multi-line text keeps its colour
-     * line by line and an empty last line still gets an (empty) escape pair.
-     */
+    /** ansible-core's default SGR code for this role. */
+    String defaultCode() {
+        return sgr;
+    }
+
+    /** The text in this colour as ansible-core's defaults paint it (see {@link Palette#wrap}). */
     public String wrap(String text) {
-        StringBuilder out = new StringBuilder();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            out.append("\033[").append(sgr).append('m').append(lines[i]).append("\033[0m");
-        }
-        return out.toString();
+        return Palette.defaults().wrap(text, this);
     }
 }

@@ -29,6 +29,7 @@ public final class Display {
     private final int columns;
     private final boolean deprecationWarnings;
     private final LogFile log;
+    private final Palette palette;
     /** Shared by a display and its worker views: one message is written and flushed at a time. */
     private final Object writeLock;
     private final Set<String> warned;
@@ -40,13 +41,17 @@ public final class Display {
      *                is not a terminal
      */
     public Display(Writer stdout, Writer stderr, int verbosity, boolean color, int columns, boolean deprecationWarnings) {
-        this(stdout, stderr, verbosity, color, columns, deprecationWarnings, null);
+        this(stdout, stderr, verbosity, color, columns, deprecationWarnings, null, Palette.defaults());
     }
 
-    /** @param log the log_path file, or null */
+    /**
+     * @param log     the log_path file, or null
+     * @param palette the colour codes (ANSIBLE_COLOR_* overrides)
+     */
     public Display(Writer stdout, Writer stderr, int verbosity, boolean color, int columns, boolean deprecationWarnings,
-                   LogFile log) {
+                   LogFile log, Palette palette) {
         this.log = log;
+        this.palette = palette;
         this.stdout = stdout;
         this.stderr = stderr;
         this.verbosity = verbosity;
@@ -67,6 +72,7 @@ public final class Display {
         this.columns = parent.columns;
         this.deprecationWarnings = parent.deprecationWarnings;
         this.log = parent.log;
+        this.palette = parent.palette;
         this.writeLock = parent.writeLock;
         synchronized (parent.warned) {
             this.warned = new HashSet<>(parent.warned);
@@ -112,7 +118,7 @@ public final class Display {
             }
         }
         return new Display(writer(System.out), err, verbosity, useColor, columns(tty ? Terminal.width(env) : 0),
-                config.getBoolean(Setting.DEPRECATION_WARNINGS), log);
+                config.getBoolean(Setting.DEPRECATION_WARNINGS), log, Palette.fromEnvironment(env));
     }
 
     /**
@@ -149,7 +155,7 @@ public final class Display {
 
     /** ansible.utils.color.stringc: the text in a colour when colours are on. */
     public String stringc(String text, Color c) {
-        return color && c != null ? c.wrap(text) : text;
+        return color && c != null ? palette.wrap(text, c) : text;
     }
 
     public void display(String msg) {

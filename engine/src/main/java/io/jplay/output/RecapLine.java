@@ -11,28 +11,30 @@ final class RecapLine {
 
     /** @param colored false for the log file's copy, which never has colours */
     static String format(String host, AggregateStats.HostSummary t, Display display, boolean colored) {
-        boolean on = colored && display.colorEnabled();
-        return hostColor(host, t, on) + " : "
-                + colorize("ok", t.ok(), Color.OK, on) + " "
-                + colorize("changed", t.changed(), Color.CHANGED, on) + " "
-                + colorize("unreachable", t.unreachable(), Color.UNREACHABLE, on) + " "
-                + colorize("failed", t.failures(), Color.ERROR, on) + " "
-                + colorize("skipped", t.skipped(), Color.SKIP, on) + " "
-                + colorize("rescued", t.rescued(), Color.OK, on) + " "
-                + colorize("ignored", t.ignored(), Color.WARN, on);
+        Display d = colored && display.colorEnabled() ? display : null;
+        return hostColor(host, t, d) + " : "
+                + colorize("ok", t.ok(), Color.OK, d) + " "
+                + colorize("changed", t.changed(), Color.CHANGED, d) + " "
+                + colorize("unreachable", t.unreachable(), Color.UNREACHABLE, d) + " "
+                + colorize("failed", t.failures(), Color.ERROR, d) + " "
+                + colorize("skipped", t.skipped(), Color.SKIP, d) + " "
+                + colorize("rescued", t.rescued(), Color.OK, d) + " "
+                + colorize("ignored", t.ignored(), Color.WARN, d);
     }
 
-    private static String hostColor(String host, AggregateStats.HostSummary t, boolean on) {
-        if (on) {
+    /** @param d the display to colour with, null for no colour */
+    private static String hostColor(String host, AggregateStats.HostSummary t, Display d) {
+        if (d != null) {
             Color c = t.failures() != 0 || t.unreachable() != 0 ? Color.ERROR : t.changed() != 0 ? Color.CHANGED : Color.OK;
-            return pad(c.wrap(host), 37);
+            // "%-37s": 26 columns plus the colour codes (their length with custom colours too, as in Ansible)
+            return pad(d.stringc(host, c), 37);
         }
         return pad(host, 26);
     }
 
-    private static String colorize(String lead, int num, Color c, boolean on) {
+    private static String colorize(String lead, int num, Color c, Display d) {
         String s = lead + "=" + pad(Integer.toString(num), 4);
-        return num != 0 && on ? c.wrap(s) : s;
+        return num != 0 && d != null ? d.stringc(s, c) : s;
     }
 
     private static String pad(String text, int width) {

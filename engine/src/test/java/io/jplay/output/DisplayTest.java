@@ -177,4 +177,19 @@ class DisplayTest {
             assertThat(lines[i + 2]).isEqualTo("}");
         }
     }
+
+    @Test
+    void coloursCanBeChangedAsAnsibleColorSettings() {
+        Palette palette = Palette.fromEnvironment(Map.of("ANSIBLE_COLOR_OK", "bright blue",
+                "ANSIBLE_COLOR_CHANGED", "color202", "ANSIBLE_COLOR_SKIP", "rgb510", "ANSIBLE_COLOR_ERROR", "gray7",
+                "ANSIBLE_COLOR_WARN", "no such colour"));
+        Display d = new Display(out, err, 0, true, 79, true, null, palette);
+        d.display("ok", Color.OK);
+        d.display("changed", Color.CHANGED);
+        d.display("skip", Color.SKIP);
+        d.display("error", Color.ERROR);
+        d.display("warn", Color.WARN);
+        assertThat(out.toString()).isEqualTo("\033[1;34mok\033[0m\n\033[38;5;202mchanged\033[0m\n"
+                + "\033[38;5;202mskip\033[0m\n\033[38;5;239merror\033[0m\n\033[1;35mwarn\033[0m\n");
+    }
 }

@@ -111,7 +111,7 @@ class FailureOutputTest {
         LogFile log = new LogFile(logPath, 4242, "ops", () -> LocalDateTime.of(2026, 11, 22, 3, 0));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Display display = new Display(out, err, 0, true, 79, true, log);
+        Display display = new Display(out, err, 0, true, 79, true, log, Palette.defaults());
         Harness h = new Harness(display, CallbackOptions.defaults());
         unreach(h);
         assertThat(Files.readString(logPath)).isEqualTo(expected("unreach.log"));
