@@ -159,7 +159,7 @@ public final class DefaultCallback implements PlaybookCallback {
         if (result.task().include()) {
             bannerIfNew(result.task());
             return;
-        } else if (isTrue(res.get("changed"))) {
+        } else if (isTruthy(res.get("changed"))) {
             bannerIfNew(result.task());
             msg = "changed: [" + hostLabel + "]";
             color = Color.CHANGED;
@@ -221,7 +221,7 @@ public final class DefaultCallback implements PlaybookCallback {
         Color color;
         if (result.task().include()) {
             return;
-        } else if (isTrue(res.get("changed"))) {
+        } else if (isTruthy(res.get("changed"))) {
             bannerIfNew(result.task());
             msg = "changed";
             color = Color.CHANGED;
@@ -311,11 +311,11 @@ public final class DefaultCallback implements PlaybookCallback {
         if (result.task().loop() && res.get("results") instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof Map<?, ?> itemResult && isTruthy(itemResult.get("diff"))
-                        && isTrue(itemResult.get("changed"))) {
+                        && isTruthy(itemResult.get("changed"))) {
                     showDiff(result.task(), itemResult.get("diff"));
                 }
             }
-        } else if (isTruthy(res.get("diff")) && isTrue(res.get("changed"))) {
+        } else if (isTruthy(res.get("diff")) && isTruthy(res.get("changed"))) {
             showDiff(result.task(), res.get("diff"));
         }
     }
@@ -470,10 +470,6 @@ public final class DefaultCallback implements PlaybookCallback {
 
     private static Map<String, Object> copy(TaskResult result) {
         return ResultCleaner.deepCopy(new LinkedHashMap<>(result.result()));
-    }
-
-    private static boolean isTrue(Object value) {
-        return isTruthy(value);
     }
 
     /** Python truthiness of a plain value. */
