@@ -9,6 +9,11 @@ package io.jplay.output;
  */
 public record PlayInfo(String name, boolean checkMode, String strategy) {
 
+    public PlayInfo {
+        name = name == null ? "" : name;
+        strategy = strategy == null ? "linear" : strategy;
+    }
+
     public static PlayInfo of(String name) {
         return new PlayInfo(name, false, "linear");
     }

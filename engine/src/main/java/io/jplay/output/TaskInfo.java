@@ -24,6 +24,9 @@ public record TaskInfo(String uuid, String name, String action, Map<String, Obje
                        String path, boolean include) {
 
     public TaskInfo {
+        java.util.Objects.requireNonNull(uuid, "uuid");
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(action, "action");
         args = args == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
