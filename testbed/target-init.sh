@@ -4,7 +4,8 @@
 #   unshare --pid --mount --uts --cgroup --ipc --fork --propagation private target-init.sh
 # with TB_ROOTFS (cached rootfs, read-only lower dir), TB_DIR (this target's state dir),
 # TB_NAME (hostname), TB_PORT (sshd port on 127.0.0.1), TB_KEY (public key to authorize),
-# TB_APT (the apt sources line), TB_CONSOLE (file that becomes /dev/console) in the environment.
+# TB_APT (the apt sources line), TB_CONSOLE (file that becomes /dev/console), TB_NO_OVERLAY
+# (non-empty: copy instead of overlay) in the environment.
 # It mounts the target's root (overlayfs on TB_ROOTFS, or a full copy if overlay is refused),
 # /proc, a read-only /sys with the target's own cgroup2 tree, a minimal /dev, tmpfs /run,
 # writes the per-boot config, then chroots and execs /lib/systemd/systemd.
@@ -16,10 +17,10 @@ R=$TB_DIR/root
 read -r hostpid _ </proc/self/stat
 echo "$hostpid" >"$TB_DIR/init.pid.tmp" && mv "$TB_DIR/init.pid.tmp" "$TB_DIR/init.pid"
 
-if mount -t overlay overlay -o "lowerdir=$TB_ROOTFS,upperdir=$TB_DIR/upper,workdir=$TB_DIR/work" "$R" 2>/dev/null; then
+if [ -z "${TB_NO_OVERLAY:-}" ] && mount -t overlay overlay -o "lowerdir=$TB_ROOTFS,upperdir=$TB_DIR/upper,workdir=$TB_DIR/work" "$R" 2>/dev/null; then
     say "root: overlay on $TB_ROOTFS"
 else
-    say "overlay mount refused: using a full copy of the rootfs"
+    say "no overlay (refused, or TESTBED_NO_OVERLAY set): using a full copy of the rootfs"
     if [ ! -d "$TB_DIR/copy" ]; then cp -a "$TB_ROOTFS" "$TB_DIR/copy.tmp" && mv "$TB_DIR/copy.tmp" "$TB_DIR/copy"; fi
     mount --bind "$TB_DIR/copy" "$R"
 fi
