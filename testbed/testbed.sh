@@ -49,7 +49,8 @@ ROOTFS_PACKAGES=openssh-server,systemd,dbus,iproute2,curl,sudo,procps,libpam-sys
 
 LOGS=$TESTBED_DIR/logs
 KEY=$TESTBED_DIR/ssh/id_ed25519
-CGROUP_NAME=jplay-testbed
+# one cgroup per state dir, so two checkouts' test beds never touch each other's processes
+CGROUP_NAME=jplay-testbed-$(printf '%s' "$TESTBED_DIR" | cksum | cut -d' ' -f1)
 
 log() { printf '[testbed] %s\n' "$*" >&2; }
 die() { printf '[testbed] ERROR: %s\n' "$*" >&2; exit 1; }
