@@ -91,7 +91,7 @@ host_mirror() {
 # ---------------------------------------------------------------- host packages
 deps() {
     need_root
-    local missing="" p
+    local missing=""
     command -v debootstrap >/dev/null || missing="$missing debootstrap"
     [ -x /usr/sbin/sshd ] || missing="$missing openssh-server"
     command -v ssh >/dev/null || missing="$missing openssh-client"
@@ -521,12 +521,13 @@ stop_target() {  # wait for the poweroff, kill if it hangs, clean up
 }
 
 remove_cgroups() {  # kill whatever is left in the test bed's cgroups, then remove them depth first
-    local cgr c left; cgr=$(cgroup2_root)
+    local cgr left; cgr=$(cgroup2_root)
     [ -n "$cgr" ] && [ -d "$cgr/$CGROUP_NAME" ] || return 0
     left=$(find "$cgr/$CGROUP_NAME" -name cgroup.procs -exec cat {} + 2>/dev/null | wc -l)
     if [ "$left" -gt 0 ]; then
         log "killing $left leftover process(es) in the test bed's cgroups"
         if [ -f "$cgr/$CGROUP_NAME/cgroup.kill" ]; then echo 1 >"$cgr/$CGROUP_NAME/cgroup.kill" || true
+        # shellcheck disable=SC2038 # cgroup.procs holds only pids
         else find "$cgr/$CGROUP_NAME" -name cgroup.procs -exec cat {} + | xargs -r kill -KILL 2>/dev/null || true; fi
         sleep 1
     fi
@@ -672,6 +673,6 @@ case $cmd in
     exec) [ $# -ge 2 ] || { echo "usage: $0 exec targetN CMD..." >&2; exit 2; }
           n=$1; shift; target_exec "${n#target}" "$@" ;;
     purge) need_root; down; umount_under "$TESTBED_DIR"; rm -rf "$TESTBED_DIR" "$TESTBED_CACHE"; log "purged" ;;
-    ""|-h|--help|help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//' ; [ -n "$cmd" ] ;;
+    ""|-h|--help|help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; [ -n "$cmd" ] || exit 2 ;;
     *) echo "unknown command: $cmd (try: $0 help)" >&2; exit 2 ;;
 esac
