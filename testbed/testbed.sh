@@ -526,8 +526,8 @@ remove_cgroups() {  # kill whatever is left in the test bed's cgroups, then remo
     left=$(find "$cgr/$CGROUP_NAME" -name cgroup.procs -exec cat {} + 2>/dev/null | wc -l)
     if [ "$left" -gt 0 ]; then
         log "killing $left leftover process(es) in the test bed's cgroups"
-        if [ -f "$cgr/$CGROUP_NAME/cgroup.kill" ]; then echo 1 >"$cgr/$CGROUP_NAME/cgroup.kill" || true
         # shellcheck disable=SC2038 # cgroup.procs holds only pids
+        if [ -f "$cgr/$CGROUP_NAME/cgroup.kill" ]; then echo 1 >"$cgr/$CGROUP_NAME/cgroup.kill" || true
         else find "$cgr/$CGROUP_NAME" -name cgroup.procs -exec cat {} + | xargs -r kill -KILL 2>/dev/null || true; fi
         sleep 1
     fi
