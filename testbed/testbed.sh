@@ -468,6 +468,7 @@ wait_target() {
         esac
         if [ $(( $(now) - t0 )) -ge "$TESTBED_BOOT_TIMEOUT" ]; then
             target_exec "$i" systemctl --failed --no-pager >&2 || true
+            target_exec "$i" journalctl -b --no-pager >>"$LOGS/target$i.log" 2>&1 || true
             die "target$i not booted after ${TESTBED_BOOT_TIMEOUT}s (state: ${state:-unknown}), see $LOGS/target$i.log"
         fi
         sleep 0.5
