@@ -1,0 +1,82 @@
+package io.jplay.template.el;
+
+import io.jplay.template.Undefined;
+import jinjava.javax.el.ELContext;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jinja2's attribute and item lookup: a missing dict key or list index gives an {@link Undefined} naming
+ * it (so {@code x.y | default(..)} works and printing it says what is missing), attributes of an
+ * Undefined are the same Undefined, lists and strings take negative indexes.
+ */
+public final class PythonAttributeResolver extends ReadOnlyResolver {
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base instanceof Undefined) {
+            context.setPropertyResolved(true);
+            return base;
+        }
+        if (base instanceof Map<?, ?> map) {
+            Object key = property;
+            if (!map.containsKey(key) && key instanceof Number n && map.containsKey(String.valueOf(n))) {
+                key = String.valueOf(n);
+            }
+            if (!map.containsKey(key) && key != null && !(key instanceof String) && map.containsKey(key.toString())) {
+                key = key.toString();
+            }
+            if (map.containsKey(key)) {
+                return null; // let the map resolver read it (it unwraps lazy values)
+            }
+            if (key instanceof String s && isDictMethodName(s)) {
+                return null;
+            }
+            context.setPropertyResolved(true);
+            return Undefined.attribute(map, property);
+        }
+        if (base instanceof List<?> list) {
+            Long index = asIndex(property);
+            if (index == null) {
+                return null;
+            }
+            long i = index < 0 ? index + list.size() : index;
+            context.setPropertyResolved(true);
+            if (i < 0 || i >= list.size()) {
+                return Undefined.element(property);
+            }
+            return list.get((int) i);
+        }
+        if (base instanceof CharSequence text) {
+            Long index = asIndex(property);
+            if (index == null) {
+                return null;
+            }
+            long i = index < 0 ? index + text.length() : index;
+            context.setPropertyResolved(true);
+            if (i < 0 || i >= text.length()) {
+                return Undefined.withMessage("str object has no element " + property);
+            }
+            return String.valueOf(text.charAt((int) i));
+        }
+        return null;
+    }
+
+    private static boolean isDictMethodName(String name) {
+        return switch (name) {
+            case "items", "keys", "values", "get", "pop", "update", "copy", "setdefault" -> true;
+            default -> false;
+        };
+    }
+
+    private static Long asIndex(Object property) {
+        if (property instanceof Long || property instanceof Integer || property instanceof Short) {
+            return ((Number) property).longValue();
+        }
+        if (property instanceof String s && s.matches("-?\\d+")) {
+            return Long.parseLong(s);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+package io.jplay.template.el;
+
+import io.jplay.template.python.PythonFormat;
+import io.jplay.template.python.PythonValues;
+import jinjava.de.odysseus.el.misc.NumberOperations;
+import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.javax.el.ELContext;
+
+/** Binary operators with Python's semantics where JUEL coerces operands. */
+final class PythonOperators {
+
+    private PythonOperators() {
+    }
+
+    static final AstBinary.Operator EQ = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return PythonValues.equal(a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "==";
+        }
+    };
+
+    static final AstBinary.Operator NE = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            return !PythonValues.equal(a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "!=";
+        }
+    };
+
+    /** {@code str % args} formats; numbers take the sign of the divisor, as in Python. */
+    static final AstBinary.Operator MOD = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof CharSequence format) {
+                return PythonFormat.percent(format.toString(), b);
+            }
+            if (isInteger(a) && isInteger(b)) {
+                long x = ((Number) a).longValue();
+                long y = ((Number) b).longValue();
+                return Math.floorMod(x, y);
+            }
+            if (a instanceof Number && b instanceof Number) {
+                double x = ((Number) a).doubleValue();
+                double y = ((Number) b).doubleValue();
+                double r = x % y;
+                return (r != 0 && (r < 0) != (y < 0)) ? r + y : r;
+            }
+            return NumberOperations.mod(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "%";
+        }
+    };
+
+    /** Python's {@code and}/{@code or} return an operand, not a boolean ({@code a or 'x'}). */
+    static final AstBinary.Operator AND = new AstBinary.Operator() {
+        @Override
+        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+            Object l = left.eval(bindings, context);
+            return PythonValues.isTrue(l) ? right.eval(bindings, context) : l;
+        }
+
+        @Override
+        public String toString() {
+            return "and";
+        }
+    };
+
+    static final AstBinary.Operator OR = new AstBinary.Operator() {
+        @Override
+        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+            Object l = left.eval(bindings, context);
+            return PythonValues.isTrue(l) ? l : right.eval(bindings, context);
+        }
+
+        @Override
+        public String toString() {
+            return "or";
+        }
+    };
+
+    private static boolean isInteger(Object o) {
+        return o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof java.math.BigInteger;
+    }
+}
