@@ -83,6 +83,7 @@ final class AnsibleJinjava extends Jinjava {
                 .build();
         AnsibleJinjava jinjava = new AnsibleJinjava(config);
         jinjava.getGlobalContext().registerTag(new PythonIfTag());
+        jinjava.getGlobalContext().registerTag(new PythonForTag());
         CoreLibrary.install(jinjava);
         AnsibleLibrary.install(jinjava);
         return jinjava;

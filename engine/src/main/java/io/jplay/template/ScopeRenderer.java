@@ -10,6 +10,7 @@ import io.jplay.error.JplayException;
 import io.jplay.template.lookup.LookupContext;
 import io.jplay.template.python.PythonLiteral;
 import io.jplay.template.python.PythonRepr;
+import io.jplay.template.python.PythonTuple;
 import io.jplay.template.python.PythonValues;
 import io.jplay.yaml.UnsafeText;
 
@@ -267,6 +268,9 @@ public final class ScopeRenderer implements LookupContext {
         }
         if (value instanceof CharSequence text) {
             return literalOrText(text.toString());
+        }
+        if (value instanceof PythonTuple) {
+            return PythonRepr.str(value); // "(1, 2)" does not start with [ or {: it stays text
         }
         if (value instanceof Map || value instanceof List || value instanceof java.util.Set) {
             Object copy = PlainData.copyIfPlain(value);

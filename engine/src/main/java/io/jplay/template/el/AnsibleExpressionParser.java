@@ -11,6 +11,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstBracket;
 import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNumber;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
@@ -96,41 +97,67 @@ public class AnsibleExpressionParser extends ExtendedParser {
         return createAstMethod(property, createAstParameters(params));
     }
 
+    /**
+     * Postfix operators on a primary: attributes, calls, {@code x.0} (JUEL scans {@code .0} as a float;
+     * Jinja2 reads it as {@code x[0]}), subscripts and Python slices with optional parts and a step.
+     */
     @Override
     protected AstNode value() throws Scanner.ScanException, ParseException {
-        AstNode v = super.value();
-        // JUEL scans "x.0" as identifier x followed by the float ".0": Jinja2 reads it as x[0].
-        while (v != null && getToken().getSymbol() == Symbol.FLOAT && getToken().getImage().matches("\\.\\d+")) {
-            long index = Long.parseLong(consumeToken().getImage().substring(1));
-            AstBracket bracket = createAstBracket(v, new AstNumber(index), true, false);
-            v = bracket;
-            AstNode more = continueValue(v);
-            v = more;
+        boolean lvalue = true;
+        AstNode v = nonliteral();
+        if (v == null) {
+            v = literal();
+            if (v == null) {
+                return null;
+            }
+            lvalue = false;
         }
-        return v;
-    }
-
-    /** Applies the postfix operators (.name, [i], calls) following an index parsed by {@link #value()}. */
-    private AstNode continueValue(AstNode v) throws Scanner.ScanException, ParseException {
         while (true) {
-            if (getToken().getSymbol() == Symbol.DOT) {
+            Scanner.Token token = getToken();
+            if (token.getSymbol() == Symbol.DOT) {
                 consumeToken();
                 String name = consumeToken(Symbol.IDENTIFIER).getImage();
-                AstDot dot = createAstDot(v, name, true);
-                if (getToken().getSymbol() == Symbol.LPAREN) {
-                    v = createAstMethod(dot, params());
-                } else {
-                    v = dot;
-                }
-            } else if (getToken().getSymbol() == Symbol.LBRACK) {
-                consumeToken();
-                AstNode property = expr(true);
-                consumeToken(Symbol.RBRACK);
-                v = createAstBracket(v, property, true, false);
+                AstDot dot = createAstDot(v, name, lvalue);
+                v = getToken().getSymbol() == Symbol.LPAREN ? createAstMethod(dot, params()) : dot;
+            } else if (token.getSymbol() == Symbol.FLOAT && token.getImage().matches("\\.\\d+")) {
+                long index = Long.parseLong(consumeToken().getImage().substring(1));
+                v = createAstBracket(v, new AstNumber(index), lvalue, false);
+            } else if (token.getSymbol() == Symbol.LBRACK) {
+                v = subscript(v, lvalue);
             } else {
                 return v;
             }
         }
+    }
+
+    private AstNode subscript(AstNode v, boolean lvalue) throws Scanner.ScanException, ParseException {
+        consumeToken(Symbol.LBRACK);
+        AstNode start = getToken().getSymbol() == Symbol.COLON ? null : expr(true);
+        if (getToken().getSymbol() == Symbol.RBRACK) {
+            consumeToken();
+            AstBracket bracket = createAstBracket(v, start, lvalue, false);
+            return getToken().getSymbol() == Symbol.LPAREN ? createAstMethod(bracket, params()) : bracket;
+        }
+        consumeToken(Symbol.COLON);
+        AstNode stop = isSliceEnd() ? null : expr(true);
+        AstNode step = null;
+        if (getToken().getSymbol() == Symbol.COLON) {
+            consumeToken();
+            step = getToken().getSymbol() == Symbol.RBRACK ? null : expr(true);
+        }
+        consumeToken(Symbol.RBRACK);
+        return new AstSlice(v, start, stop, step);
+    }
+
+    private boolean isSliceEnd() {
+        Symbol symbol = getToken().getSymbol();
+        return symbol == Symbol.COLON || symbol == Symbol.RBRACK;
+    }
+
+    @Override
+    protected com.hubspot.jinjava.el.ext.AstTuple createAstTuple(AstParameters parameters)
+            throws Scanner.ScanException, ParseException {
+        return new AstPythonTuple(parameters);
     }
 
     @Override
@@ -146,6 +173,9 @@ public class AnsibleExpressionParser extends ExtendedParser {
         }
         if (operator == AstBinary.OR || operator == OrOperator.OP) {
             return super.createAstBinary(left, right, PythonOperators.OR);
+        }
+        if (operator == AstBinary.MUL) {
+            return super.createAstBinary(left, right, PythonOperators.MUL);
         }
         if (operator == AstBinary.MOD) {
             return super.createAstBinary(left, right, PythonOperators.MOD);

@@ -66,6 +66,32 @@ final class PythonOperators {
         }
     };
 
+    /** {@code 'ab' * 2} repeats text (and lists); numbers multiply as before. */
+    static final AstBinary.Operator MUL = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof CharSequence text && isInteger(b)) {
+                return text.toString().repeat((int) Math.max(0, ((Number) b).longValue()));
+            }
+            if (b instanceof CharSequence text && isInteger(a)) {
+                return text.toString().repeat((int) Math.max(0, ((Number) a).longValue()));
+            }
+            if (a instanceof java.util.List<?> list && isInteger(b)) {
+                java.util.List<Object> out = new java.util.ArrayList<>();
+                for (long i = 0; i < ((Number) b).longValue(); i++) {
+                    out.addAll(list);
+                }
+                return out;
+            }
+            return NumberOperations.mul(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    };
+
     /** Python's {@code and}/{@code or} return an operand, not a boolean ({@code a or 'x'}). */
     static final AstBinary.Operator AND = new AstBinary.Operator() {
         @Override
