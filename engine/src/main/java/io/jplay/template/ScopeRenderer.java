@@ -147,6 +147,24 @@ public final class ScopeRenderer implements LookupContext {
         return value;
     }
 
+    /**
+     * A variable read through {@code hostvars[h]} (Ansible's HostVarsVars): rendered with
+     * fail_on_undefined off, so a value whose rendering hits an undefined name comes back raw, and a
+     * value that reaches itself again (kubespray's etcd_member_name) is undefined rather than an error,
+     * which lets {@code | default(...)} take over as it does in ansible-core.
+     */
+    Object variableForOtherScope(String name) {
+        if (inProgress.contains(name)) {
+            return Undefined.withMessage("recursive loop detected in template string: " + PythonRepr.str(scope.get(name)));
+        }
+        Object value = variable(name);
+        if (value instanceof Undefined) {
+            Object raw = scope.get(name);
+            return raw instanceof UnsafeText unsafe ? unsafe.text() : raw;
+        }
+        return value;
+    }
+
     /** What Jinjava asks for a name its own context does not hold. */
     private Object resolveName(String name) {
         if (!scope.containsKey(name)) {

@@ -27,7 +27,7 @@ final class ScopeView extends AbstractMap<String, Object> {
         if (!containsKey(key)) {
             return null;
         }
-        return renderer.variable((String) key);
+        return renderer.variableForOtherScope((String) key);
     }
 
     @Override
@@ -50,7 +50,7 @@ final class ScopeView extends AbstractMap<String, Object> {
                     @Override
                     public Entry<String, Object> next() {
                         String key = keys.next();
-                        return new SimpleImmutableEntry<>(key, renderer.variable(key));
+                        return new SimpleImmutableEntry<>(key, renderer.variableForOtherScope(key));
                     }
                 };
             }

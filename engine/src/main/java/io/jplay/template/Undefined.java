@@ -62,6 +62,13 @@ public final class Undefined implements HasObjectTruthValue {
     }
 
     private static String pythonTypeName(Object owner) {
+        // Jinjava hands maps over wrapped in its PyMap; the type is the wrapped one's
+        while (owner instanceof com.hubspot.jinjava.objects.collections.PyMap wrapper && wrapper.toMap() != owner) {
+            owner = wrapper.toMap();
+        }
+        if (owner instanceof ScopeView) {
+            return "ansible.vars.hostvars.HostVarsVars";
+        }
         if (owner instanceof java.util.Map) {
             return "dict";
         }
