@@ -65,6 +65,12 @@ final class PlainData {
             }
             return out;
         }
+        if (value instanceof Map.Entry<?, ?> entry) {
+            List<Object> pair = new ArrayList<>(2);
+            pair.add(copy(entry.getKey()));
+            pair.add(copy(entry.getValue()));
+            return pair;
+        }
         if (value instanceof PythonTuple tuple) {
             List<Object> out = new ArrayList<>(tuple.size());
             for (Object item : tuple) {

@@ -57,6 +57,13 @@ public final class PythonRepr {
                 out.append(',');
             }
             out.append(')');
+        } else if (value instanceof Map.Entry<?, ?> entry) {
+            // Jinjava's items/dictsort yield entries where Python has (key, value) tuples
+            out.append('(');
+            appendRepr(out, entry.getKey());
+            out.append(", ");
+            appendRepr(out, entry.getValue());
+            out.append(')');
         } else if (value instanceof List<?> list) {
             out.append('[');
             appendItems(out, list.iterator());
