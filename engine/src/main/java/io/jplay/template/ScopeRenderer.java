@@ -308,6 +308,9 @@ public final class ScopeRenderer implements LookupContext {
     // ----------------------------------------------------------------------------------------------------
     // Errors
 
+    private static final java.util.regex.Pattern UNKNOWN_FUNCTION =
+            java.util.regex.Pattern.compile("Could not resolve function '([^']+)'");
+
     private static void failOnErrors(JinjavaInterpreter interpreter, String data) {
         for (TemplateError error : interpreter.getErrors()) {
             if (error.getSeverity() != TemplateError.ErrorType.FATAL) {
@@ -317,6 +320,11 @@ public final class ScopeRenderer implements LookupContext {
             RuntimeException known = cause == null ? null : known(cause, data);
             if (known != null) {
                 throw known;
+            }
+            java.util.regex.Matcher function = UNKNOWN_FUNCTION.matcher(String.valueOf(error.getMessage()));
+            if (function.find()) {
+                // Jinja2 looks a called name up like any other: "'foo' is undefined"
+                throw new UndefinedVariableException("'" + function.group(1) + "' is undefined");
             }
             throw new TemplatingException("template error while templating string: " + error.getMessage()
                     + ". String: " + data);
@@ -337,6 +345,11 @@ public final class ScopeRenderer implements LookupContext {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JplayException jplay) {
                 return jplay;
+            }
+            if (t instanceof PythonTypeError typeError) {
+                // AnsibleError appends its original exception's text: "...: m. m"
+                return new TemplatingException("Unexpected templating type error occurred on (" + data + "): "
+                        + typeError.getMessage() + ". " + typeError.getMessage());
             }
             if (t instanceof RenderContext.UnknownPluginException unknown) {
                 return new TemplatingException("template error while templating string: " + unknown.getMessage()

@@ -22,7 +22,7 @@ public final class Undefined implements HasObjectTruthValue {
         return new Undefined("'" + name + "' is undefined");
     }
 
-    /** A missing key or attribute of a dict. */
+    /** A missing key or attribute of a value ("'dict object' has no attribute 'x'"). */
     public static Undefined attribute(Object owner, Object name) {
         return new Undefined("'" + pythonTypeName(owner) + " object' has no attribute '" + name + "'");
     }
@@ -74,6 +74,9 @@ public final class Undefined implements HasObjectTruthValue {
         }
         if (owner instanceof java.util.List) {
             return "list";
+        }
+        if (owner instanceof io.jplay.yaml.UnsafeText) {
+            return "ansible.utils.unsafe_proxy.AnsibleUnsafeText";
         }
         if (owner instanceof CharSequence) {
             return "str";

@@ -10,4 +10,13 @@ public class UndefinedVariableException extends TemplatingException {
     public UndefinedVariableException(String message) {
         super(message);
     }
+
+    /**
+     * The text ansible-playbook shows after "The error was: " (and in a failed conditional after
+     * "error while evaluating conditional (...): "): AnsibleUndefinedVariable appends its original
+     * exception, so Jinja2's message appears twice.
+     */
+    public String ansibleMessage() {
+        return getMessage() + ". " + getMessage();
+    }
 }

@@ -1,5 +1,6 @@
 package io.jplay.template.el;
 
+import com.hubspot.jinjava.el.ext.AdditionOperator;
 import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
@@ -173,6 +174,9 @@ public class AnsibleExpressionParser extends ExtendedParser {
         }
         if (operator == AstBinary.OR || operator == OrOperator.OP) {
             return super.createAstBinary(left, right, PythonOperators.OR);
+        }
+        if (operator == AstBinary.ADD || operator == AdditionOperator.OP) {
+            return super.createAstBinary(left, right, PythonOperators.ADD);
         }
         if (operator == AstBinary.MUL) {
             return super.createAstBinary(left, right, PythonOperators.MUL);

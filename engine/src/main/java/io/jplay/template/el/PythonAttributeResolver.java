@@ -39,7 +39,8 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
         if (base instanceof List<?> list) {
             Long index = asIndex(property);
             if (index == null) {
-                return null;
+                context.setPropertyResolved(true);
+                return Undefined.attribute(base, property);
             }
             long i = index < 0 ? index + list.size() : index;
             context.setPropertyResolved(true);
@@ -51,7 +52,8 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
         if (base instanceof CharSequence text) {
             Long index = asIndex(property);
             if (index == null) {
-                return null;
+                context.setPropertyResolved(true);
+                return Undefined.attribute(base, property);
             }
             long i = index < 0 ? index + text.length() : index;
             context.setPropertyResolved(true);
@@ -59,6 +61,10 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
                 return Undefined.withMessage("str object has no element " + property);
             }
             return String.valueOf(text.charAt((int) i));
+        }
+        if (base instanceof Number || base instanceof Boolean) {
+            context.setPropertyResolved(true);
+            return Undefined.attribute(base, property);
         }
         return null;
     }

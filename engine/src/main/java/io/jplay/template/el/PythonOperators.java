@@ -66,6 +66,72 @@ final class PythonOperators {
         }
     };
 
+    /** {@code +} without JUEL's coercions: text with text, numbers with numbers, lists with lists. */
+    static final AstBinary.Operator ADD = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof io.jplay.template.Undefined u) {
+                throw u.fail();
+            }
+            if (b instanceof io.jplay.template.Undefined u) {
+                throw u.fail();
+            }
+            if (a instanceof CharSequence && !(b instanceof CharSequence)) {
+                throw new io.jplay.template.PythonTypeError("can only concatenate str (not \"" + typeName(b) + "\") to str");
+            }
+            if (a instanceof java.util.List<?> && !(b instanceof java.util.List<?>)) {
+                throw new io.jplay.template.PythonTypeError("can only concatenate list (not \"" + typeName(b) + "\") to list");
+            }
+            if ((a instanceof Number || a instanceof Boolean) && (b instanceof CharSequence || b instanceof java.util.List<?>)) {
+                throw new io.jplay.template.PythonTypeError("unsupported operand type(s) for +: '" + typeName(a) + "' and '" + typeName(b) + "'");
+            }
+            if (a instanceof CharSequence x && b instanceof CharSequence y) {
+                return x.toString() + y;
+            }
+            if (a instanceof java.util.List<?> x && b instanceof java.util.List<?> y) {
+                java.util.List<Object> out = new java.util.ArrayList<>(x);
+                out.addAll(y);
+                return out;
+            }
+            if ((a instanceof Number || a instanceof Boolean) && (b instanceof Number || b instanceof Boolean)) {
+                return NumberOperations.add(converter, a instanceof Boolean t ? (t ? 1L : 0L) : a,
+                        b instanceof Boolean t ? (t ? 1L : 0L) : b);
+            }
+            throw new io.jplay.template.PythonTypeError("unsupported operand type(s) for +: '" + typeName(a)
+                    + "' and '" + typeName(b) + "'");
+        }
+
+        @Override
+        public String toString() {
+            return "+";
+        }
+    };
+
+    static String typeName(Object o) {
+        if (o == null) {
+            return "NoneType";
+        }
+        if (o instanceof CharSequence) {
+            return "str";
+        }
+        if (o instanceof Boolean) {
+            return "bool";
+        }
+        if (o instanceof Double || o instanceof Float) {
+            return "float";
+        }
+        if (o instanceof Number) {
+            return "int";
+        }
+        if (o instanceof java.util.List<?>) {
+            return "list";
+        }
+        if (o instanceof java.util.Map<?, ?>) {
+            return "dict";
+        }
+        return o.getClass().getSimpleName();
+    }
+
     /** {@code 'ab' * 2} repeats text (and lists); numbers multiply as before. */
     static final AstBinary.Operator MUL = new AstBinary.SimpleOperator() {
         @Override
