@@ -124,7 +124,8 @@ public final class TemplateSource {
     private static int copyExpression(String text, int start, String close, boolean rawStrings, StringBuilder out) {
         out.append(text, start, start + 2);
         int i = start + 2;
-        int depth = 0;
+        // open brackets, innermost last: Jinja2's lexer balances them, and only a "}}" outside any is the end
+        StringBuilder open = new StringBuilder();
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
@@ -140,22 +141,29 @@ public final class TemplateSource {
                 i = end + 1;
                 continue;
             }
-            if (depth == 0 && (text.startsWith(close, i)
+            if (open.length() == 0 && (text.startsWith(close, i)
                     || (c == '-' || c == '+') && text.startsWith(close, i + 1))) {
                 int end = text.startsWith(close, i) ? i + 2 : i + 3;
                 out.append(text, i, end);
                 return end;
             }
             if (c == '{' || c == '[' || c == '(') {
-                depth++;
-            } else if ((c == '}' || c == ']' || c == ')') && depth > 0) {
-                depth--;
-                out.append(c);
-                if (c == '}' && i + 1 < n && text.charAt(i + 1) == '}') {
-                    out.append(' ');
+                open.append(c);
+            } else if (c == '}' || c == ']' || c == ')') {
+                char expected = c == '}' ? '{' : c == ']' ? '[' : '(';
+                if (open.length() > 0 && open.charAt(open.length() - 1) == expected) {
+                    open.setLength(open.length() - 1);
+                    out.append(c);
+                    if (c == '}' && open.length() > 0 && i + 1 < n && text.charAt(i + 1) == '}') {
+                        out.append(' '); // "}}" closing nested dicts, not the expression
+                    }
+                    i++;
+                    continue;
                 }
-                i++;
-                continue;
+                if (open.length() > 0) {
+                    // unbalanced: leave the rest as written so the parser reports the error
+                    open.setLength(0);
+                }
             }
             out.append(c);
             i++;

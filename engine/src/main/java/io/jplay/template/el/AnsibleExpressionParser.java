@@ -162,6 +162,11 @@ public class AnsibleExpressionParser extends ExtendedParser {
     }
 
     @Override
+    protected Scanner createScanner(String expression) {
+        return new AnsibleScanner(expression);
+    }
+
+    @Override
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
         if (operator == AstBinary.EQ) {
             return super.createAstBinary(left, right, PythonOperators.EQ);
