@@ -40,6 +40,11 @@ class TemplarOracleTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> parsing() throws IOException {
+        return replay("oracle-parsing.yml");
+    }
+
+    @TestFactory
     Stream<DynamicTest> edgeCases() throws IOException {
         return replay("oracle-edge.yml");
     }
