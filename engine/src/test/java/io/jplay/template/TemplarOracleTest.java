@@ -40,6 +40,11 @@ class TemplarOracleTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> moreStatements() throws IOException {
+        return replay("oracle-statements2.yml");
+    }
+
+    @TestFactory
     Stream<DynamicTest> parsing() throws IOException {
         return replay("oracle-parsing.yml");
     }
