@@ -2,9 +2,11 @@ package io.jplay.template.el;
 
 import com.hubspot.jinjava.el.ext.AdditionOperator;
 import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
+import com.hubspot.jinjava.el.ext.CollectionNonMembershipOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.OrOperator;
 import jinjava.de.odysseus.el.tree.impl.Builder;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionPoint;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
@@ -53,7 +55,52 @@ public class AnsibleExpressionParser extends ExtendedParser {
             consumeToken();
             return createAstUnary(eq(true), AstUnary.NOT);
         }
-        return super.eq(required);
+        return comparison(required);
+    }
+
+    /**
+     * Python's comparisons: one precedence level for ==, !=, <, <=, >, >=, in, not in, and chains
+     * ({@code a < b < c} is {@code a < b and b < c}; JUEL has two levels and no chaining).
+     */
+    private AstNode comparison(boolean required) throws Scanner.ScanException, ParseException {
+        AstNode left = add(required);
+        if (left == null) {
+            return null;
+        }
+        AstNode result = null;
+        while (true) {
+            Scanner.Token token = getToken();
+            AstNode right;
+            AstNode pair;
+            AstBinary.Operator operator = switch (token.getSymbol()) {
+                case EQ -> AstBinary.EQ;
+                case NE -> AstBinary.NE;
+                case LT -> AstBinary.LT;
+                case LE -> AstBinary.LE;
+                case GT -> AstBinary.GT;
+                case GE -> AstBinary.GE;
+                default -> null;
+            };
+            if (operator != null) {
+                consumeToken();
+                right = add(true);
+                pair = createAstBinary(left, right, operator);
+            } else if (token.getSymbol() == Symbol.EXTENSION
+                    && getExtensionHandler(token).getExtensionPoint() == ExtensionPoint.CMP) {
+                consumeToken();
+                right = add(true);
+                pair = getExtensionHandler(token).createAstNode(left, right);
+            } else if ("not".equals(token.getImage()) && "in".equals(lookahead(0).getImage())) {
+                consumeToken();
+                consumeToken();
+                right = add(true);
+                pair = getExtensionHandler(CollectionNonMembershipOperator.TOKEN).createAstNode(left, right);
+            } else {
+                return result == null ? left : result;
+            }
+            result = result == null ? pair : createAstBinary(result, pair, AstBinary.AND);
+            left = right;
+        }
     }
 
     @Override
