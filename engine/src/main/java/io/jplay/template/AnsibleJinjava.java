@@ -84,6 +84,7 @@ final class AnsibleJinjava extends Jinjava {
         AnsibleJinjava jinjava = new AnsibleJinjava(config);
         jinjava.getGlobalContext().registerTag(new PythonIfTag());
         jinjava.getGlobalContext().registerTag(new PythonForTag());
+        jinjava.getGlobalContext().registerTag(new FilterBlockTag());
         CoreLibrary.install(jinjava);
         AnsibleLibrary.install(jinjava);
         return jinjava;
