@@ -82,6 +82,7 @@ final class AnsibleJinjava extends Jinjava {
                 .withFailOnUnknownTokens(false)
                 .build();
         AnsibleJinjava jinjava = new AnsibleJinjava(config);
+        jinjava.setResourceLocator(new TemplateFileLocator());
         jinjava.getGlobalContext().registerTag(new PythonIfTag());
         jinjava.getGlobalContext().registerTag(new PythonForTag());
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());

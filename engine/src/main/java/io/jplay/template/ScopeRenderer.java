@@ -42,6 +42,7 @@ public final class ScopeRenderer implements LookupContext {
     private final Map<VariableScope, ScopeRenderer> family;
     private final Map<String, Object> rendered = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
+    private Path currentTemplateDirectory;
 
     ScopeRenderer(VariableScope scope, LookupSupport lookups) {
         this(scope, lookups, new IdentityHashMap<>());
@@ -78,8 +79,19 @@ public final class ScopeRenderer implements LookupContext {
     /** The template module's rendering of a .j2 file: no backslash doubling, no conversion of the text. */
     @Override
     public String renderText(String text, Path source) {
-        Object result = doTemplate(text, false, false);
-        return result == null ? "" : PythonRepr.str(result);
+        Path previous = currentTemplateDirectory;
+        currentTemplateDirectory = source == null ? null : source.toAbsolutePath().getParent();
+        try {
+            Object result = doTemplate(text, false, false);
+            return result == null ? "" : PythonRepr.str(result);
+        } finally {
+            currentTemplateDirectory = previous;
+        }
+    }
+
+    /** Directory of the .j2 file being rendered, where its includes are looked for first. */
+    Path currentTemplateDirectory() {
+        return currentTemplateDirectory;
     }
 
     /** A {@code when:} condition: a bare Jinja2 expression evaluated with Python's truth. */

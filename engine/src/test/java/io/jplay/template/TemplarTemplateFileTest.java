@@ -1,5 +1,6 @@
 package io.jplay.template;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +44,13 @@ class TemplarTemplateFileTest {
             throw e;
         }
         assertThat(rendered).isEqualTo(resource(name + ".expected"));
+    }
+
+    @Test
+    void includesAndImportsAreFoundBesideTheTemplate() throws Exception {
+        Path main = Path.of(getClass().getResource("/templar/j2/include_main.j2").toURI());
+        String rendered = templar.renderText(resource("include_main.j2"), new TestScope(Map.of("port", 8080L)), main);
+        assertThat(rendered).isEqualTo(resource("include_main.expected"));
     }
 
     private String resource(String name) throws IOException {
