@@ -86,6 +86,7 @@ final class AnsibleJinjava extends Jinjava {
         jinjava.getGlobalContext().registerTag(new PythonIfTag());
         jinjava.getGlobalContext().registerTag(new PythonForTag());
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
+        JinjaGlobals.install(jinjava);
         CoreLibrary.install(jinjava);
         AnsibleLibrary.install(jinjava);
         return jinjava;

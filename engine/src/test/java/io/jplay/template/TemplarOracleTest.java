@@ -45,6 +45,11 @@ class TemplarOracleTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> globals() throws IOException {
+        return replay("oracle-globals.yml");
+    }
+
+    @TestFactory
     Stream<DynamicTest> parsing() throws IOException {
         return replay("oracle-parsing.yml");
     }
