@@ -1,6 +1,7 @@
 package io.jplay.template.el;
 
 import io.jplay.template.Undefined;
+import io.jplay.template.python.PythonValues;
 import jinjava.javax.el.ELContext;
 
 import java.util.List;
@@ -19,16 +20,22 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
             context.setPropertyResolved(true);
             return base;
         }
-        if (base instanceof Map<?, ?> map) {
+        if (base instanceof Map<?, ?> wrapped) {
+            Map<?, ?> map = unwrap(wrapped);
             Object key = property;
-            if (!map.containsKey(key) && key instanceof Number n && map.containsKey(String.valueOf(n))) {
-                key = String.valueOf(n);
-            }
-            if (!map.containsKey(key) && key != null && !(key instanceof String) && map.containsKey(key.toString())) {
-                key = key.toString();
+            Long number = asIndex(key);
+            if (!map.containsKey(key) && number != null) {
+                // Jinjava hands every subscript over as text ("1"): find an int key of that value
+                for (Object candidate : map.keySet()) {
+                    if (candidate instanceof Number c && PythonValues.compareNumbers(c, number) == 0) {
+                        key = candidate;
+                        break;
+                    }
+                }
             }
             if (map.containsKey(key)) {
-                return null; // let the map resolver read it (it unwraps lazy values)
+                context.setPropertyResolved(true);
+                return map.get(key);
             }
             if (key instanceof String s && isDictMethodName(s)) {
                 return null;
@@ -67,6 +74,14 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
             return Undefined.attribute(base, property);
         }
         return null;
+    }
+
+    /** Jinjava's PyMap turns every key into a string; Python does not ({@code d[1]} is not {@code d['1']}). */
+    private static Map<?, ?> unwrap(Map<?, ?> map) {
+        while (map instanceof com.hubspot.jinjava.objects.collections.PyMap py && py.toMap() != map) {
+            map = py.toMap();
+        }
+        return map;
     }
 
     private static boolean isDictMethodName(String name) {
