@@ -22,12 +22,22 @@ final class AnsibleInterpreter extends JinjavaInterpreter {
         super(orig);
     }
 
+    /** Whether this render printed text marked unsafe (Ansible then marks the whole result unsafe). */
+    private boolean printedUnsafe;
+
     @Override
     public String getAsString(Object object) {
         if (object == null) {
             return "";
         }
+        if (object instanceof io.jplay.yaml.UnsafeText) {
+            printedUnsafe = true;
+        }
         return PythonRepr.str(object);
+    }
+
+    boolean printedUnsafe() {
+        return printedUnsafe;
     }
 
     static final class Factory implements InterpreterFactory {

@@ -140,7 +140,7 @@ public final class ScopeRenderer implements LookupContext {
         }
         Object raw = scope.get(name);
         if (raw instanceof UnsafeText unsafe) {
-            return unsafe.text();
+            return unsafeResult(unsafe.text());
         }
         if (!inProgress.add(name)) {
             throw new TemplatingException("recursive loop detected in template string: " + PythonRepr.str(raw));
@@ -260,6 +260,10 @@ public final class ScopeRenderer implements LookupContext {
                 String text = interpreter.render(root);
                 failOnErrors(interpreter, data);
                 result = convertData ? literalOrText(text) : text;
+                if (result instanceof String s && interpreter instanceof AnsibleInterpreter ansible
+                        && ansible.printedUnsafe()) {
+                    result = unsafeResult(s);
+                }
             }
         } catch (JplayException e) {
             throw e;
@@ -268,6 +272,10 @@ public final class ScopeRenderer implements LookupContext {
         } finally {
             JinjavaInterpreter.popCurrent();
         }
+        if (result instanceof UnsafeText unsafe) {
+            int missing = TemplateSource.trailingNewlines(data) - TemplateSource.trailingNewlines(unsafe.text());
+            return missing > 0 ? new UnsafeText(unsafe.text() + "\n".repeat(missing)) : unsafe;
+        }
         if (result instanceof String text) {
             int missing = TemplateSource.trailingNewlines(data) - TemplateSource.trailingNewlines(text);
             if (missing > 0) {
@@ -275,6 +283,15 @@ public final class ScopeRenderer implements LookupContext {
             }
         }
         return result;
+    }
+
+    /**
+     * Text that came from an unsafe value stays unsafe (Ansible's wrap_var), so it is never templated
+     * later (set_fact of a command's output holding "{{"). Only text that could be templated is wrapped:
+     * for any other text the mark makes no difference, and plain Strings are easier on every consumer.
+     */
+    private static Object unsafeResult(String text) {
+        return TemplateSource.isPossiblyTemplate(text) ? new UnsafeText(text) : text;
     }
 
     private static String singleExpression(Node root) {
@@ -295,6 +312,10 @@ public final class ScopeRenderer implements LookupContext {
         }
         if (value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof UnsafeText unsafe) {
+            Object converted = literalOrText(unsafe.text());
+            return converted instanceof String s ? unsafeResult(s) : converted;
         }
         if (value instanceof CharSequence text) {
             return literalOrText(text.toString());

@@ -62,11 +62,19 @@ class TemplarTest {
     }
 
     @Test
-    void unsafeVariablesAreNotRenderedWhenRead() {
+    void unsafeValuesAreNotRenderedWhenReadAndTheirTextStaysUnsafe() {
         TestScope v = vars("b: x\n");
         v.put("raw", new UnsafeText("{{ b }}"));
-        assertThat(templar.template("{{ raw }}", v)).isEqualTo("{{ b }}");
-        assertThat(templar.template("<{{ raw }}>", v)).isEqualTo("<{{ b }}>");
+        v.put("result", Map.of("stdout", new UnsafeText("{{ .ID }}"), "rc", 0L));
+        v.put("plain", new UnsafeText("no braces"));
+        assertThat(templar.template("{{ raw }}", v)).isEqualTo(new UnsafeText("{{ b }}"));
+        assertThat(templar.template("<{{ raw }}>", v)).isEqualTo(new UnsafeText("<{{ b }}>"));
+        Object stdout = templar.template("{{ result.stdout }}", v);
+        assertThat(stdout).isEqualTo(new UnsafeText("{{ .ID }}"));
+        // as after set_fact: the stored result is returned untouched when templated again
+        assertThat(templar.template(stdout, v)).isEqualTo(new UnsafeText("{{ .ID }}"));
+        // text that cannot be templated needs no mark
+        assertThat(templar.template("{{ plain }}", v)).isEqualTo("no braces");
     }
 
     @Test
