@@ -50,6 +50,11 @@ class TemplarOracleTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> scoping() throws IOException {
+        return replay("oracle-scoping.yml");
+    }
+
+    @TestFactory
     Stream<DynamicTest> parsing() throws IOException {
         return replay("oracle-parsing.yml");
     }
