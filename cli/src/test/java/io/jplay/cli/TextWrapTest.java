@@ -9,9 +9,9 @@ class TextWrapTest {
 
     @Test
     void breaksAfterHyphensInsideWords() {
-        assertThat(TextWrap.wrap("[WARNING]: Unable to parse /tmp/inv-oracle/some-very-long-directory-name-with-"
+        assertThat(TextWrap.wrap("[WARNING]: Unable to parse /srv/inventories/some-very-long-directory-name-with-"
                 + "hyphens/and-more-hyphenated-segments/inventory-file.ini as an inventory source", 79)).containsExactly(
-                "[WARNING]: Unable to parse /tmp/inv-oracle/some-very-long-directory-name-with-",
+                "[WARNING]: Unable to parse /srv/inventories/some-very-long-directory-name-with-",
                 "hyphens/and-more-hyphenated-segments/inventory-file.ini as an inventory source");
     }
 
