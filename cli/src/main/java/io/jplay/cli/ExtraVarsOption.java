@@ -1,6 +1,7 @@
 package io.jplay.cli;
 
 import io.jplay.error.JplayException;
+import io.jplay.error.Location;
 import io.jplay.parsing.KeyValueArgs;
 import io.jplay.yaml.YamlLoader;
 
@@ -23,6 +24,9 @@ final class ExtraVarsOption {
             Object data;
             if (option.startsWith("@")) {
                 data = YamlLoader.loadFile(Path.of(option.substring(1)));
+            } else if (option.startsWith("/") || option.startsWith(".")) {
+                throw new JplayException("Please prepend extra_vars filename '" + option + "' with '@'",
+                        Location.UNKNOWN, null, 5);
             } else if (option.startsWith("{") || option.startsWith("[")) {
                 data = YamlLoader.load(option, null);
             } else if (!option.isEmpty()) {
@@ -30,12 +34,9 @@ final class ExtraVarsOption {
             } else {
                 continue;
             }
-            if (data == null) {
-                continue;
-            }
             if (!(data instanceof Map<?, ?> map)) {
                 throw new JplayException("Invalid extra vars data supplied. '" + option
-                        + "' could not be made into a dictionary");
+                        + "' could not be made into a dictionary", Location.UNKNOWN, null, 5);
             }
             map.forEach((k, v) -> extra.put(String.valueOf(k), v));
         }

@@ -67,6 +67,14 @@ class InventoryCommandTest {
     }
 
     @Test
+    void extraVarsErrorsAreAnsiblesOptionsErrors() {
+        assertThat(run("inventory", "-i", "a,", "--list", "-e", "./x.yml")).isEqualTo(5);
+        assertThat(err.toString()).contains("ERROR! Please prepend extra_vars filename './x.yml' with '@'");
+        assertThat(run("inventory", "-i", "a,", "--list", "-e", "[1,2]")).isEqualTo(5);
+        assertThat(err.toString()).contains("ERROR! Invalid extra vars data supplied. '[1,2]' could not be made into a dictionary");
+    }
+
+    @Test
     void malformedInventoryLineIsOneErrorWithFileAndLineAndExitCode1(@TempDir Path dir) throws IOException {
         Path inventory = dir.resolve("hosts.ini");
         Files.writeString(inventory, "[web]\nweb1 ansible_host=10.0.0.1 oops\n");
