@@ -52,7 +52,8 @@ public final class StatModule implements Module {
                 .append("  if [ -h ").append(p).append(" ]; then printf 'S|%s\\n' \"$(readlink -f -- ").append(p)
                 .append(" 2>/dev/null || realpath -- ").append(p).append(" 2>/dev/null)\"; fi\n");
         if (args.bool("get_checksum")) {
-            script.append("  if [ -f ").append(p).append(" ] && [ -r ").append(p).append(" ]; then printf 'K|%s\\n' \"$(")
+            script.append("  if [ -f ").append(p).append(" ] && [ -r ").append(p).append(" ]").append(follow ? "" : " && [ ! -h " + p + " ]")
+                    .append("; then printf 'K|%s\\n' \"$(")
                     .append(checksumCommand(algorithm, p)).append(")\"; fi\n");
         }
         if (args.bool("get_mime")) {
