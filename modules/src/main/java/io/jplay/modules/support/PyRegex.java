@@ -124,6 +124,16 @@ public final class PyRegex {
         return false;
     }
 
+    /** Names of the named groups in a translated pattern, in order (Java 17 has no public accessor). */
+    public static java.util.List<String> groupNames(Pattern pattern) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("(?<!\\\\)\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(pattern.pattern());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     /** Python's {@code match.expand(template)}. */
     public static String expand(Matcher m, String template) {
         StringBuilder out = new StringBuilder();
