@@ -34,9 +34,12 @@ public interface SourceResolver {
                     }
                 }
             }
-            throw new ModuleFailure("Could not find or access '" + name + "'\nSearched in:\n\t"
-                    + (given.isAbsolute() ? name : baseDir.resolve(kind).resolve(name) + "\n\t" + baseDir.resolve(name))
-                    + " on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option");
+            String remoteHint = "If you are using a module and expect the file to exist on the remote, see the remote_src option";
+            if (given.isAbsolute()) {
+                throw new ModuleFailure("Could not find or access '" + name + "' on the Ansible Controller.\n" + remoteHint);
+            }
+            throw new ModuleFailure("Could not find or access '" + name + "'\nSearched in:\n\t" + baseDir.resolve(kind).resolve(name)
+                    + "\n\t" + baseDir.resolve(name) + " on the Ansible Controller.\n" + remoteHint);
         };
     }
 }

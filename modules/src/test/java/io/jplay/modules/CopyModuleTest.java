@@ -123,7 +123,7 @@ class CopyModuleTest {
         assertThat(h().run("copy", "dest", tmp + "/nodir/x", "content", "x").msg()).isEqualTo("Destination directory " + tmp + "/nodir does not exist");
         assertThat(h().run("copy", "dest", tmp + "/x", "content", "x", "src", "y").msg()).isEqualTo("src and content are mutually exclusive");
         assertThat(h().run("copy", "dest", tmp + "/x").msg()).isEqualTo("src (or content) is required");
-        assertThat(h().run("copy", "dest", tmp + "/x", "src", "/nonexistent").msg()).startsWith("Could not find or access '/nonexistent'");
+        assertThat(h().run("copy", "dest", tmp + "/x", "src", "/nonexistent").msg()).isEqualTo("Could not find or access '/nonexistent' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option");
         assertThat(h().run("copy", "dest", tmp + "/x", "content", "hi", "foo", 1L).msg()).isEqualTo(
                 "Unsupported parameters for (ansible.legacy.copy) module: foo. Supported parameters include: _original_basename, attributes, "
                         + "backup, checksum, content, dest, directory_mode, follow, force, group, local_follow, mode, owner, remote_src, "

@@ -60,7 +60,8 @@ public final class FileAttributes {
             after.put("group", group);
         }
         Object mode = args.get("mode");
-        if (mode != null && !(current.isLink() && !follow)) {
+        // copy's mode=preserve is resolved by copy itself into a number before it gets here
+        if (mode != null && !"preserve".equals(mode) && !(current.isLink() && !follow)) {
             int wanted = FileMode.resolve(mode, path, current.permissions(), current.isDir(), umask);
             if (wanted != current.permissions()) {
                 commands.append("chmod ").append(Integer.toOctalString(wanted)).append(" -- ").append(p).append(" && ");
