@@ -29,7 +29,7 @@ class CopyModuleTest {
         assertThat(first.toMap()).containsEntry("changed", true).containsEntry("checksum", "f572d396fae9206628714fb2ce00f72e94f2258f")
                 .containsEntry("dest", dest).containsEntry("md5sum", "b1946ac92492d2347c6235b4d2611184").containsEntry("mode", "0644")
                 .containsEntry("size", 6L).containsEntry("state", "file");
-        assertThat(first.get("diff")).isEqualTo(Map.of("before_header", dest, "before", "", "after", "hello\n"));
+        assertThat(first.get("diff")).isEqualTo(List.of(Map.of("before", "", "after", "hello\n")));
         assertThat(Files.readString(Path.of(dest))).isEqualTo("hello\n");
 
         ModuleResult second = h().diff().run("copy", "dest", dest, "content", "hello\n", "mode", "0644");
@@ -44,7 +44,7 @@ class CopyModuleTest {
         Files.writeString(dest, "hello\n");
         ModuleResult r = h().check().diff().run("copy", "dest", dest.toString(), "content", "bye\n", "mode", "0600");
         assertThat(r.isChanged()).isTrue();
-        assertThat(r.get("diff")).isEqualTo(Map.of("before_header", dest.toString(), "before", "hello\n", "after", "bye\n"));
+        assertThat(r.get("diff")).isEqualTo(List.of(Map.of("before_header", dest.toString(), "before", "hello\n", "after", "bye\n")));
         assertThat(Files.readString(dest)).isEqualTo("hello\n");
         assertThat(h().check().run("copy", "dest", tmp + "/new", "content", "x").isChanged()).isTrue();
         assertThat(Files.exists(tmp.resolve("new"))).isFalse();

@@ -84,6 +84,23 @@ class FileModulesTest {
     }
 
     @Test
+    void everyCreatedDirectoryGetsTheModeAndHardLinksOverFilesAreRefused() throws Exception {
+        String c = tmp.resolve("a/b/c").toString();
+        ModuleResult made = h().diff().run("file", "path", c, "state", "directory", "mode", "0700");
+        assertThat(made.get("diff")).isEqualTo(Map.of("before", Map.of("path", c, "state", "absent", "mode", "0755"),
+                "after", Map.of("path", c, "state", "directory", "mode", "0700")));
+        assertThat(perms(tmp.resolve("a"))).isEqualTo("rwx------");
+        assertThat(perms(tmp.resolve("a/b"))).isEqualTo("rwx------");
+        Path f = tmp.resolve("f");
+        Files.writeString(f, "x");
+        ModuleResult hard = h().run("file", "path", f.toString(), "src", f.toString(), "state", "hard");
+        assertThat(hard.toMap()).containsEntry("failed", true).containsEntry("msg", "Cannot link, file exists at destination")
+                .containsEntry("dest", f.toString()).containsEntry("state", "file");
+        ModuleResult checkAbsent = h().check().run("file", "path", f.toString(), "state", "absent");
+        assertThat(checkAbsent.toMap()).containsEntry("changed", true).containsEntry("state", "file").containsEntry("size", 1L);
+    }
+
+    @Test
     void recurseAppliesModeBelowTheDirectory() throws Exception {
         Path d = tmp.resolve("tree");
         Files.createDirectories(d.resolve("sub"));

@@ -154,7 +154,8 @@ public final class CopyModule implements Module {
         }
         ModuleResult.Builder result = ModuleResult.builder().changed(true);
         if (ctx.diffMode()) {
-            result.diff(diff(facts.content(), target, dest, data, basename));
+            // the copy action returns its diffs as a list (one per file)
+            result.put("diff", List.of(diff(facts.content(), target, dest, data, basename)));
         }
         if (ctx.checkMode()) {
             return result.build();
@@ -178,7 +179,10 @@ public final class CopyModule implements Module {
         } else if (before != null && isBinary(before)) {
             diff.put("dst_binary", 1L);
         } else {
-            diff.put("before_header", dest);
+            // Ansible names the destination only when there was one to read
+            if (target.exists()) {
+                diff.put("before_header", dest);
+            }
             diff.put("before", before == null ? "" : new String(before, StandardCharsets.UTF_8));
         }
         if (after.length > MAX_DIFF_SIZE) {

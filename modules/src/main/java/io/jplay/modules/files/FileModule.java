@@ -117,6 +117,17 @@ public final class FileModule implements Module {
         }
     }
 
+    /** file.py's initial_diff: before/after name the path, and the states when they differ. */
+    private static Map<String, Map<String, Object>> initialDiff(String path, String state, String prevState) {
+        Map<String, Object> before = diffSide(path);
+        Map<String, Object> after = diffSide(path);
+        if (!state.equals(prevState)) {
+            before.put("state", prevState);
+            after.put("state", state);
+        }
+        return Map.of("before", before, "after", after);
+    }
+
     private static Map<String, Object> diffSide(String path, Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", path);
@@ -140,10 +151,13 @@ public final class FileModule implements Module {
         if (!st.exists()) {
             return b.put("state", "absent").put("diff", Map.of("before", before, "after", after)).build();
         }
-        if (!c.ctx.checkMode()) {
-            FileFacts.change(c.ctx.connection(), "rm -rf -- " + Sh.q(c.path), c.path, false);
+        b.changed(true).put("state", "absent").put("diff", Map.of("before", before, "after", after));
+        if (c.ctx.checkMode()) {
+            // the path is still there, so exit_json's path info describes it
+            return b.putAll(FileAttributes.pathInfo(st)).build();
         }
-        return b.changed(true).put("state", "absent").put("diff", Map.of("before", before, "after", after)).build();
+        FileFacts.change(c.ctx.connection(), "rm -rf -- " + Sh.q(c.path), c.path, false);
+        return b.build();
     }
 
     /** Applies mode/owner/group to {@code target}; returns the plan so callers can merge diffs. */
@@ -180,8 +194,9 @@ public final class FileModule implements Module {
             throw new ModuleFailure("file (" + c.path + ") is " + prev + ", cannot continue", Map.of("path", c.path, "state", prev));
         }
         FileAttributes.Plan plan = attributes(c, target, st, true);
-        Map<String, Object> before = diffSide(c.path);
-        Map<String, Object> after = diffSide(c.path);
+        Map<String, Map<String, Object>> initial = initialDiff(c.path, "file", c.current().state());
+        Map<String, Object> before = initial.get("before");
+        Map<String, Object> after = initial.get("after");
         before.putAll(plan.before());
         after.putAll(plan.after());
         return finish(c, "path", target, plan.changed(), plan.commands(), before, after, true, Map.of());
@@ -200,14 +215,19 @@ public final class FileModule implements Module {
             before.put("state", "absent");
             after.put("state", "directory");
             changed = true;
-            commands.append("mkdir -p -- ").append(Sh.q(c.path));
-            // new directories get the requested attributes right away (computed against a fresh 0777 & ~umask)
+            // like file.py, every directory created on the way gets the requested attributes (computed against
+            // a fresh 0777 & ~umask directory); the function creates the missing ancestors first
             int fresh = 0777 & ~c.facts.umask();
-            RemoteStat created = new RemoteStat(true, 0040000 | fresh, -1, -1, null, null, 0, 0, 0, 0, 0, 2, 0, null, null);
-            FileAttributes.Plan plan = attributes(c, c.path, created, true);
-            if (plan.changed()) {
-                commands.append(" && ").append(plan.commands());
-            }
+            RemoteStat created = new RemoteStat(true, 0040000 | fresh, -2, -2, "", "", 0, 0, 0, 0, 0, 2, 0, null, null);
+            String placeholder = "/jplay-created-directory";
+            FileAttributes.Plan plan = attributes(c, placeholder, created, true);
+            String apply = plan.changed() ? " && " + plan.commands().replace(Sh.q(placeholder), "\"$1\"") : "";
+            commands.append("_jmk() { [ -d \"$1\" ] && return 0; _jmk \"$(dirname -- \"$1\")\" || return 1; mkdir -- \"$1\"")
+                    .append(apply).append("; }\n_jmk ").append(Sh.q(c.path));
+            before.putAll(plan.before());
+            after.putAll(plan.after());
+            before.remove("owner");
+            before.remove("group");
         } else if (!st.isDir()) {
             Map<String, Object> extra = new LinkedHashMap<>(FileAttributes.pathInfo(c.current()));
             extra.put("path", c.path);
@@ -382,20 +402,27 @@ public final class FileModule implements Module {
             throw new ModuleFailure("src does not exist", Map.of("dest", c.path, "src", src));
         }
         boolean force = c.args.bool("force");
-        Map<String, Object> before = diffSide(c.path, "state", prev);
-        Map<String, Object> after = diffSide(c.path, "state", "hard");
+        Map<String, Map<String, Object>> initial = initialDiff(c.path, "hard", prev);
+        Map<String, Object> before = initial.get("before");
+        Map<String, Object> after = initial.get("after");
         boolean changed = false;
         boolean sameInode = st.exists() && source.exists() && st.inode() == source.inode() && st.dev() == source.dev();
         switch (prev) {
             case "absent" -> changed = true;
             case "link" -> changed = true;
-            case "hard", "file" -> {
+            case "hard" -> {
                 if (src != null && !sameInode) {
                     changed = true;
                     if (!force) {
-                        throw new ModuleFailure("hard".equals(prev) ? "Cannot link, different hard link exists at destination"
-                                : "Cannot link, file exists at destination", Map.of("dest", c.path, "src", src));
+                        throw new ModuleFailure("Cannot link, different hard link exists at destination", failure(c, src));
                     }
+                }
+            }
+            case "file" -> {
+                // file.py does not compare inodes here: a plain file is always replaced (or refused)
+                changed = true;
+                if (!force) {
+                    throw new ModuleFailure("Cannot link, file exists at destination", failure(c, src));
                 }
             }
             default -> throw new ModuleFailure("Cannot link: different hard link exists at destination", Map.of("dest", c.path, "src", src));
@@ -419,6 +446,13 @@ public final class FileModule implements Module {
             commands = commands.isEmpty() ? plan.commands() : commands + " && " + plan.commands();
         }
         return finish(c, "dest", c.path, changed, commands, before, after, false, extra);
+    }
+
+    private static Map<String, Object> failure(Context c, String src) {
+        Map<String, Object> extra = new LinkedHashMap<>(FileAttributes.pathInfo(c.current()));
+        extra.put("dest", c.path);
+        extra.put("src", src);
+        return extra;
     }
 
     static String format(int mode) {

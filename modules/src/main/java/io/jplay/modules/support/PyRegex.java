@@ -27,7 +27,12 @@ public final class PyRegex {
 
     public static Pattern compile(String python, int extraFlags) {
         try {
-            return Pattern.compile(translate(python), Pattern.UNIX_LINES | extraFlags);
+            String java = translate(python);
+            if ((extraFlags & Pattern.MULTILINE) != 0 || python.matches("^\\(\\?[a-zA-Z]*m[a-zA-Z]*\\).*")) {
+                // Python's multiline ^ also matches after a final newline, Java's does not
+                java = multilineCaret(java);
+            }
+            return Pattern.compile(java, Pattern.UNIX_LINES | extraFlags);
         } catch (PatternSyntaxException e) {
             throw new ModuleFailure("invalid regular expression " + python + ": " + e.getDescription());
         }
@@ -122,6 +127,35 @@ public final class PyRegex {
 
     private static boolean classJustOpened(String p, int i) {
         return false;
+    }
+
+    /** Replaces each unescaped ^ outside a character class with "start or after a newline". */
+    static String multilineCaret(String java) {
+        StringBuilder out = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < java.length(); i++) {
+            char c = java.charAt(i);
+            if (c == '\\' && i + 1 < java.length()) {
+                out.append(c).append(java.charAt(++i));
+            } else if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                }
+                out.append(c);
+            } else if (c == '[') {
+                inClass = true;
+                out.append(c);
+                if (i + 1 < java.length() && java.charAt(i + 1) == '^') {
+                    out.append('^');
+                    i++;
+                }
+            } else if (c == '^') {
+                out.append("(?<![^\\n])");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Names of the named groups in a translated pattern, in order (Java 17 has no public accessor). */

@@ -20,6 +20,9 @@ class PyRegexTest {
         assertThat(sub("x$", "y", "ax\r\nbx\n", 0)).isEqualTo("ax\r\nby\n");
         // re.sub('^a.', '-', 'a\rb', flags=re.M) == '-b'
         assertThat(sub("^a.", "-", "a\rb", Pattern.MULTILINE)).isEqualTo("-b");
+        // re.subn('^', '#', 'a\nb\n', flags=re.M) == ('#a\n#b\n#', 3)
+        assertThat(PyRegex.subn(PyRegex.compile("^", Pattern.MULTILINE), "#", "a\nb\n")).containsExactly("#a\n#b\n#", 3);
+        assertThat(sub("[^a]", "-", "ab", Pattern.MULTILINE)).isEqualTo("a-");
         // re.search(r'b\Z', 'ab\n') is None
         assertThat(PyRegex.compile("b\\Z", 0).matcher("ab\n").find()).isFalse();
         assertThat(PyRegex.compile("b\\Z", 0).matcher("ab").find()).isTrue();
