@@ -130,6 +130,11 @@ class FileModulesTest {
         assertThat(dangling.msg()).isEqualTo("src file does not exist, use \"force=yes\" if you really want to create the link: " + tmp + "/missing");
         assertThat(h().run("file", "path", tmp + "/l2", "src", tmp + "/missing", "state", "link", "force", true).isChanged()).isTrue();
 
+        ModuleResult viaLink = h().diff().run("file", "path", l, "mode", "0600");
+        assertThat(viaLink.toMap()).containsEntry("changed", true).containsEntry("state", "link").containsEntry("mode", "0777");
+        assertThat(viaLink.get("diff")).isEqualTo(Map.of("before", Map.of("path", l, "mode", "0644"), "after", Map.of("path", l, "mode", "0600")));
+        assertThat(perms(Path.of(c))).isEqualTo("rw-------");
+
         String hard = tmp.resolve("h").toString();
         ModuleResult hl = h().run("file", "path", hard, "src", f, "state", "hard");
         assertThat(hl.toMap()).containsEntry("changed", true).containsEntry("dest", hard).containsEntry("src", f).containsEntry("state", "hard");

@@ -378,9 +378,20 @@ public final class FileModule implements Module {
             return ModuleResult.builder().changed(changed).put("dest", c.path).put("src", src)
                     .put("diff", Map.of("before", before, "after", after)).build();
         }
-        // owner and group apply to the link itself (chown -h); Linux has no permissions on links
-        RemoteStat linkStat = st.exists() ? st : new RemoteStat(true, 0120777, -2, -2, "", "", 0, 0, 0, 0, 0, 1, 0, src, null);
-        FileAttributes.Plan plan = FileAttributes.plan(c.args, c.path, linkStat, c.facts.umask(), false);
+        // with follow (the default) attributes go to the link's target, as load_file_common_arguments resolves
+        // the path; without it owner and group apply to the link itself (chown -h) and Linux has no link modes
+        RemoteStat target = "link".equals(prev) && (src == null || src.equals(st.linkTarget())) ? c.facts.stat("t") : c.facts.stat("s");
+        FileAttributes.Plan plan;
+        if (c.follow && target.exists()) {
+            plan = FileAttributes.plan(c.args, c.path, target, c.facts.umask(), true);
+        } else {
+            if (c.follow && (c.args.isSet("mode") || c.args.isSet("owner") || c.args.isSet("group"))) {
+                c.ctx.warn("Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.");
+            }
+            RemoteStat linkStat = st.exists() ? st : new RemoteStat(true, 0120777, -2, -2, "", "", 0, 0, 0, 0, 0, 1, 0, src, null);
+            plan = c.follow ? new FileAttributes.Plan("", Map.of(), Map.of(), null)
+                    : FileAttributes.plan(c.args, c.path, linkStat, c.facts.umask(), false);
+        }
         if (plan.changed()) {
             changed = true;
             before.putAll(plan.before());
