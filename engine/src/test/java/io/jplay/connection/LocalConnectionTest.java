@@ -100,4 +100,17 @@ class LocalConnectionTest {
         assertThat(p.stdoutText()).isEqualTo("sudo -H -k -S -p '' -u root /bin/sh -c cat");
         assertThat(p.stderrText()).isEqualTo("s3cret\ndata");
     }
+
+    @Test
+    void becomeWithSuRunsTheWrappedCommandForReal() {
+        boolean rootWithSu = "0".equals(conn.exec(Command.shell("id -u")).stdoutText().strip())
+                && conn.exec(Command.shell("command -v su")).rc() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(rootWithSu, "needs root and su");
+        BecomeConnection su = new BecomeConnection(conn, BecomeConnection.Method.SU, "root", null);
+        ExecResult r = su.exec(Command.argv("printf", "%s|%s", "it's", "$HOME").withStdin("ignored"));
+        assertThat(r.rc()).isZero();
+        assertThat(r.stdoutText()).isEqualTo("it's|$HOME");
+        su.put("x".getBytes(StandardCharsets.UTF_8), tmp.resolve("su-file").toString(), 0600);
+        assertThat(su.get(tmp.resolve("su-file").toString())).containsExactly('x');
+    }
 }
