@@ -96,6 +96,18 @@ class EditModulesTest {
     }
 
     @Test
+    void validationFailureLeavesTheFile() throws Exception {
+        Path f = tmp.resolve("f");
+        Files.writeString(f, "a\n");
+        ModuleResult r = h().run("lineinfile", "path", f.toString(), "line", "x", "validate", "grep -q nope %s");
+        assertThat(r.toMap()).containsEntry("failed", true).containsEntry("msg", "failed to validate: rc:1 error:");
+        assertThat(Files.readString(f)).isEqualTo("a\n");
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("f");
+        }
+    }
+
+    @Test
     void lineinfileFollowsSymlinksAndKeepsThem() throws Exception {
         Path real = tmp.resolve("real");
         Files.writeString(real, "a\n");

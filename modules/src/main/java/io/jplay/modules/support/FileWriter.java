@@ -45,9 +45,11 @@ public final class FileWriter {
             if (!validate.contains("%s")) {
                 throw new ModuleFailure("validate must contain %s: " + validate);
             }
-            s.append("_jv=$( ").append(validate.replace("%s", "\"$_jt\"")).append(" 2>/tmp/jplay-validate.$$ ); _jrc=$?\n")
+            // the validator's stderr goes to a file beside the temp file, removed with it
+            s.append("trap 'rm -f \"$_jt\" \"$_jt.err\"' EXIT\n")
+                    .append("_jv=$( ").append(validate.replace("%s", "\"$_jt\"")).append(" 2>\"$_jt.err\" ); _jrc=$?\n")
                     .append("if [ $_jrc -ne 0 ]; then printf 'V|%s\\n' \"$_jrc\"; printf '%s' \"$_jv\" | sed 's/^/O|/'; ")
-                    .append("sed 's/^/E|/' /tmp/jplay-validate.$$; rm -f /tmp/jplay-validate.$$; exit 0; fi; rm -f /tmp/jplay-validate.$$\n");
+                    .append("sed 's/^/E|/' \"$_jt.err\"; exit 0; fi\n");
         }
         String backupName = null;
         if (backup && existing.exists()) {
