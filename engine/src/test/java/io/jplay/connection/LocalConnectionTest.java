@@ -113,4 +113,11 @@ class LocalConnectionTest {
         su.put("x".getBytes(StandardCharsets.UTF_8), tmp.resolve("su-file").toString(), 0600);
         assertThat(su.get(tmp.resolve("su-file").toString())).containsExactly('x');
     }
+
+    @Test
+    void environmentReachesEveryCommandButCommandEnvWins() {
+        Connection withEnv = new EnvironmentConnection(conn, Map.of("TASK_VAR", "from task", "BOTH", "task"));
+        ExecResult r = withEnv.exec(Command.shell("printf '%s|%s' \"$TASK_VAR\" \"$BOTH\"").withEnv(Map.of("BOTH", "command")));
+        assertThat(r.stdoutText()).isEqualTo("from task|command");
+    }
 }
