@@ -9,7 +9,6 @@ import io.jplay.module.ModuleResult;
 import io.jplay.module.OptionType;
 import io.jplay.modules.support.FileAttributes;
 import io.jplay.modules.support.FileFacts;
-import io.jplay.modules.support.FileMode;
 import io.jplay.modules.support.Probe;
 import io.jplay.modules.support.RemoteStat;
 import io.jplay.modules.support.Sh;
@@ -464,9 +463,5 @@ public final class FileModule implements Module {
         extra.put("dest", c.path);
         extra.put("src", src);
         return extra;
-    }
-
-    static String format(int mode) {
-        return FileMode.format(mode);
     }
 }
