@@ -27,6 +27,11 @@ public final class ModuleInvoker {
         } catch (ModuleFailure failure) {
             return failure.toResult();
         }
+        try {
+            args = expandUserPaths(module.argumentSpec(), args, context.connection());
+        } catch (ConnectionException e) {
+            return ModuleResult.builder().put("unreachable", true).failed(e.getMessage()).build();
+        }
         context.setArgs(args);
         if (context.checkMode() && !module.supportsCheckMode()) {
             return ModuleResult.builder().skipped("remote module (" + displayName + ") does not support check mode").build();
@@ -61,6 +66,84 @@ public final class ModuleInvoker {
             }
         }
         return shown;
+    }
+
+    /**
+     * Options of type path get Python's {@code os.path.expanduser} on the target, as AnsibleModule does: a
+     * leading {@code ~} or {@code ~user} becomes that home directory. The homes are asked for in one command,
+     * only when some path starts with {@code ~}.
+     */
+    static ModuleArgs expandUserPaths(ArgumentSpec spec, ModuleArgs args, io.jplay.connection.Connection connection) {
+        java.util.Set<String> prefixes = new java.util.LinkedHashSet<>();
+        for (OptionSpec option : spec.options().values()) {
+            for (String value : pathValues(option, args.get(option.name()))) {
+                String prefix = tildePrefix(value);
+                if (prefix != null) {
+                    prefixes.add(prefix);
+                }
+            }
+        }
+        if (prefixes.isEmpty()) {
+            return args;
+        }
+        StringBuilder script = new StringBuilder();
+        for (String prefix : prefixes) {
+            // an unquoted tilde prefix is expanded by the shell; the name was checked to be a plain user name
+            script.append("printf '%s\\n' ").append(prefix).append('\n');
+        }
+        String[] homes = connection.exec(io.jplay.connection.Command.shell(script.toString())).stdoutText().split("\n", -1);
+        Map<String, String> expansion = new LinkedHashMap<>();
+        int i = 0;
+        for (String prefix : prefixes) {
+            String home = i < homes.length ? homes[i] : prefix;
+            expansion.put(prefix, home.isEmpty() ? prefix : home);
+            i++;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(args.asMap());
+        for (OptionSpec option : spec.options().values()) {
+            Object value = values.get(option.name());
+            if (option.type() == OptionType.PATH && value instanceof String text) {
+                values.put(option.name(), expand(text, expansion));
+            } else if (option.elements() == OptionType.PATH && value instanceof List<?> list) {
+                List<Object> expanded = new ArrayList<>();
+                for (Object element : list) {
+                    expanded.add(element instanceof String text ? expand(text, expansion) : element);
+                }
+                values.put(option.name(), expanded);
+            }
+        }
+        return new ModuleArgs(values);
+    }
+
+    private static List<String> pathValues(OptionSpec option, Object value) {
+        List<String> out = new ArrayList<>();
+        if (option.type() == OptionType.PATH && value instanceof String text) {
+            out.add(text);
+        } else if (option.elements() == OptionType.PATH && value instanceof List<?> list) {
+            list.forEach(v -> {
+                if (v instanceof String text) {
+                    out.add(text);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static String tildePrefix(String path) {
+        if (!path.startsWith("~")) {
+            return null;
+        }
+        int slash = path.indexOf('/');
+        String prefix = slash < 0 ? path : path.substring(0, slash);
+        return prefix.matches("~[A-Za-z0-9_][A-Za-z0-9_.-]*|~") ? prefix : null;
+    }
+
+    private static String expand(String path, Map<String, String> expansion) {
+        String prefix = tildePrefix(path);
+        if (prefix == null || !expansion.containsKey(prefix)) {
+            return path;
+        }
+        return expansion.get(prefix) + path.substring(prefix.length());
     }
 
     /** Ansible names a module called by its short name {@code ansible.legacy.NAME} in messages. */

@@ -111,4 +111,23 @@ class ArgumentValidatorTest {
         assertThat(invalid.isFailed()).isTrue();
         assertThat(invalid.msg()).startsWith("Unsupported parameters for (ansible.builtin.demo) module: nope.");
     }
+
+    @Test
+    void pathOptionsStartingWithTildeAreExpandedOnTheTarget() {
+        io.jplay.connection.LocalConnection local = new io.jplay.connection.LocalConnection();
+        String home = local.exec(io.jplay.connection.Command.shell("printf %s ~")).stdoutText();
+        String rootHome = local.exec(io.jplay.connection.Command.shell("printf %s ~root")).stdoutText();
+        ArgumentSpec spec = ArgumentSpec.builder()
+                .option("path", OptionType.PATH)
+                .option("paths", OptionType.LIST).elements(OptionType.PATH)
+                .option("text", OptionType.STR)
+                .build();
+        ModuleArgs args = ArgumentValidator.validate("x", spec, args("path", "~/a b", "paths", List.of("~root/x", "/y", "~"), "text", "~/z"));
+        ModuleArgs expanded = ModuleInvoker.expandUserPaths(spec, args, local);
+        assertThat(expanded.get("path")).isEqualTo(home + "/a b");
+        assertThat(expanded.get("paths")).isEqualTo(List.of(rootHome + "/x", "/y", home));
+        assertThat(expanded.get("text")).isEqualTo("~/z");
+        assertThat(ModuleInvoker.expandUserPaths(spec, ArgumentValidator.validate("x", spec, args("path", "~$(id)/x")), local).get("path"))
+                .isEqualTo("~$(id)/x");
+    }
 }
