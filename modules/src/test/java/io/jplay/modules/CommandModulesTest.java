@@ -52,6 +52,8 @@ class CommandModulesTest {
         ModuleResult r = h().run("command", "argv", List.of("cat", "-"), "chdir", tmp.toString(), "stdin", "data");
         assertThat(r.get("stdout")).isEqualTo("data");
         assertThat(h().run("command", "_raw_params", "ls", "chdir", tmp.toString()).get("stdout")).isEqualTo("f");
+        // shell with argv quotes each element, as run_command does for a list with use_unsafe_shell
+        assertThat(h().run("shell", "argv", List.of("printf", "%s|", "a b", "$HOME")).get("stdout")).isEqualTo("a b|$HOME|");
         ModuleResult noNewline = h().run("shell", "_raw_params", "od -c | head -1", "stdin", "x", "stdin_add_newline", false);
         assertThat((String) noNewline.get("stdout")).doesNotContain("\\n");
     }

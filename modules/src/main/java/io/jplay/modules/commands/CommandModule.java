@@ -98,7 +98,7 @@ public class CommandModule implements Module {
         } else {
             List<String> words = raw != null ? ShellWords.split(raw) : argv;
             cmd = words;
-            commandLine = shell ? Sh.q(executable == null ? "/bin/sh" : executable) + " -c " + Sh.q(String.join(" ", words))
+            commandLine = shell ? Sh.q(executable == null ? "/bin/sh" : executable) + " -c " + Sh.q(io.jplay.connection.ShellQuote.join(words))
                     : "command -v " + Sh.q(words.get(0)) + " >/dev/null 2>&1 || { printf " + ENOENT_MARK + " >&2; exit 2; }\nexec "
                     + io.jplay.connection.ShellQuote.join(words);
         }
