@@ -48,6 +48,25 @@ class FileModulesTest {
     }
 
     @Test
+    void touchWithPreservedTimesIsIdempotentAndExplicitTimesAreSet() throws Exception {
+        String f = tmp.resolve("t").toString();
+        Object[] preserve = {"path", f, "state", "touch", "modification_time", "preserve", "access_time", "preserve"};
+        assertThat(h().run("file", preserve).isChanged()).isTrue();
+        assertThat(h().run("file", preserve).isChanged()).isFalse();
+        assertThat(h().check().run("file", "path", f, "state", "touch").isChanged()).isTrue();
+        ModuleResult stamped = h().run("file", "path", f, "state", "touch", "modification_time", "202001021304.05", "access_time", "preserve");
+        assertThat(stamped.isChanged()).isTrue();
+        java.time.LocalDateTime mtime = java.time.LocalDateTime.ofInstant(Files.getLastModifiedTime(Path.of(f)).toInstant(), java.time.ZoneId.systemDefault());
+        assertThat(mtime).isEqualTo(java.time.LocalDateTime.of(2020, 1, 2, 13, 4, 5));
+        h().run("file", "path", f, "state", "touch", "modification_time", "2021-03-04", "modification_time_format", "%Y-%m-%d");
+        mtime = java.time.LocalDateTime.ofInstant(Files.getLastModifiedTime(Path.of(f)).toInstant(), java.time.ZoneId.systemDefault());
+        assertThat(mtime).isEqualTo(java.time.LocalDateTime.of(2021, 3, 4, 0, 0, 0));
+        assertThat(h().run("file", "path", f, "state", "touch", "modification_time", "yesterday").msg())
+                .isEqualTo("Error while obtaining timestamp for time yesterday using format %Y%m%d%H%M.%S: "
+                        + "time data 'yesterday' does not match format '%Y%m%d%H%M.%S'");
+    }
+
+    @Test
     void checkModeReportsButDoesNotChange() throws Exception {
         Path f = tmp.resolve("f");
         Files.writeString(f, "");

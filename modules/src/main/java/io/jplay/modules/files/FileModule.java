@@ -312,21 +312,78 @@ public final class FileModule implements Module {
         if (!st.exists()) {
             st = c.current();
         }
-        Map<String, Object> before = diffSide(c.path, "state", st.exists() ? st.state() : "absent");
-        Map<String, Object> after = diffSide(c.path, "state", "touch");
-        if (c.ctx.checkMode()) {
+        String mtime = c.args.string("modification_time") == null ? "now" : c.args.string("modification_time");
+        String atime = c.args.string("access_time") == null ? "now" : c.args.string("access_time");
+        String mStamp = touchStamp(mtime, c.args.string("modification_time_format"));
+        String aStamp = touchStamp(atime, c.args.string("access_time_format"));
+        Map<String, Map<String, Object>> initial = initialDiff(c.path, "touch", st.exists() ? st.state() : "absent");
+        Map<String, Object> before = initial.get("before");
+        Map<String, Object> after = initial.get("after");
+        if (!st.exists() && c.ctx.checkMode()) {
             return ModuleResult.builder().changed(true).put("dest", c.path).build();
         }
         String p = Sh.q(c.path);
+        boolean changed = !st.exists();
         RemoteStat base = st.exists() ? st
                 : new RemoteStat(true, 0100000 | (0666 & ~c.facts.umask()), -1, -1, null, null, 0, 0, 0, 0, 0, 1, 0, null, null);
         FileAttributes.Plan plan = attributes(c, c.path, base, true);
-        if (plan.newMode() != null) {
-            before.put("mode", plan.before().get("mode"));
-            after.put("mode", plan.after().get("mode"));
+        before.putAll(plan.before());
+        after.putAll(plan.after());
+        changed |= plan.changed();
+        List<String> commands = new ArrayList<>();
+        if (!st.exists()) {
+            commands.add(": >> " + p);
         }
-        String commands = "touch " + (c.follow ? "" : "-h ") + "-- " + p + (plan.changed() ? " && " + plan.commands() : "");
-        return finish(c, "dest", c.path, true, commands, before, after, true, Map.of());
+        if (plan.changed()) {
+            commands.add(plan.commands());
+        }
+        // update_timestamp_for_file: "now" for both always counts as a change, "preserve" for both never does;
+        // explicit times are applied with touch -t and reported as a change (jplay does not compare them)
+        String h = c.follow ? "" : "-h ";
+        if (mStamp != null && aStamp != null && mStamp.equals(aStamp)) {
+            commands.add("touch " + h + (mStamp.isEmpty() ? "" : "-t " + mStamp + " ") + "-- " + p);
+            changed = true;
+        } else {
+            if (mStamp != null) {
+                commands.add("touch -m " + h + (mStamp.isEmpty() ? "" : "-t " + mStamp + " ") + "-- " + p);
+                changed = true;
+            }
+            if (aStamp != null) {
+                commands.add("touch -a " + h + (aStamp.isEmpty() ? "" : "-t " + aStamp + " ") + "-- " + p);
+                changed = true;
+            }
+        }
+        return finish(c, "dest", c.path, changed, String.join(" && ", commands), before, after, true, Map.of());
+    }
+
+    /**
+     * A time option as touch(1) wants it: null for "preserve", "" for "now", otherwise {@code CCYYMMDDhhmm.SS}
+     * converted from the strptime format (the default format is already that).
+     */
+    static String touchStamp(String value, String format) {
+        if ("preserve".equals(value)) {
+            return null;
+        }
+        if ("now".equals(value)) {
+            return "";
+        }
+        String pattern = format.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH")
+                .replace("%M", "mm").replace("%S", "ss").replace("%y", "yy");
+        try {
+            // strptime fills missing fields with 1900-01-01 00:00:00
+            java.time.format.DateTimeFormatter parser = new java.time.format.DateTimeFormatterBuilder().appendPattern(pattern)
+                    .parseDefaulting(java.time.temporal.ChronoField.YEAR_OF_ERA, 1900)
+                    .parseDefaulting(java.time.temporal.ChronoField.MONTH_OF_YEAR, 1)
+                    .parseDefaulting(java.time.temporal.ChronoField.DAY_OF_MONTH, 1)
+                    .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+                    .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
+                    .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0).toFormatter();
+            java.time.LocalDateTime t = java.time.LocalDateTime.parse(value, parser);
+            return java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm.ss").format(t);
+        } catch (RuntimeException e) {
+            throw new ModuleFailure("Error while obtaining timestamp for time " + value + " using format " + format + ": "
+                    + "time data '" + value + "' does not match format '" + format + "'");
+        }
     }
 
     private static ModuleResult link(Context c) {
