@@ -24,6 +24,7 @@ public final class ModuleContext {
     private final boolean checkMode;
     private final boolean diffMode;
     private final SourceResolver sources;
+    private final TemplateRenderer templates;
     private final String remoteTmp;
     private final String hostName;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -36,6 +37,7 @@ public final class ModuleContext {
         this.checkMode = b.checkMode;
         this.diffMode = b.diffMode;
         this.sources = b.sources;
+        this.templates = b.templates;
         this.remoteTmp = b.remoteTmp;
         this.hostName = b.hostName;
     }
@@ -82,6 +84,11 @@ public final class ModuleContext {
         return sources;
     }
 
+    /** Renders templates for the template module with the task's variables. */
+    public TemplateRenderer templates() {
+        return templates;
+    }
+
     /** A directory on the target the module may create files in (Ansible's remote_tmp); null means {@code /tmp}. */
     public String remoteTmp() {
         return remoteTmp == null ? "/tmp" : remoteTmp;
@@ -108,6 +115,9 @@ public final class ModuleContext {
         private boolean diffMode;
         private SourceResolver sources = (kind, name) -> {
             throw new ModuleFailure("Could not find or access '" + name + "' on the Ansible Controller.");
+        };
+        private TemplateRenderer templates = (template, text, options) -> {
+            throw new ModuleFailure("templating is not available in this context");
         };
         private String remoteTmp;
         private String hostName = "localhost";
@@ -139,6 +149,11 @@ public final class ModuleContext {
 
         public Builder sources(SourceResolver sources) {
             this.sources = sources;
+            return this;
+        }
+
+        public Builder templates(TemplateRenderer templates) {
+            this.templates = templates;
             return this;
         }
 

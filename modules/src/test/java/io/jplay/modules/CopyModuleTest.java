@@ -135,4 +135,19 @@ class CopyModuleTest {
         h().run("copy", "dest", tmp + "/j", "content", Map.of("a", List.of(1L, true)));
         assertThat(Files.readString(tmp.resolve("j"))).isEqualTo("{\"a\": [1, true]}");
     }
+
+    @Test
+    void templateRendersOnTheControllerThenCopies() throws Exception {
+        Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(tmp.resolve("templates/t.j2"), "hello {{ who }}\n");
+        String dest = tmp + "/t.txt";
+        ModuleResult first = h().diff().run("template", "src", "t.j2", "dest", dest, "mode", "0640");
+        assertThat(first.toMap()).containsEntry("changed", true).containsEntry("dest", dest).containsEntry("mode", "0640")
+                .containsEntry("checksum", "22596363b3de40b06f981fb85d82312e8c0ed511");
+        assertThat(first.get("diff")).isEqualTo(List.of(Map.of("before", "", "after_header", "t.j2", "after", "hello world\n")));
+        assertThat(Files.readString(Path.of(dest))).isEqualTo("hello world\n");
+        assertThat(h().run("template", "src", "t.j2", "dest", dest, "mode", "0640").isChanged()).isFalse();
+        assertThat(h().run("template", "src", "t.j2", "dest", dest, "newline_sequence", "\r\n").isChanged()).isTrue();
+        assertThat(Files.readString(Path.of(dest))).isEqualTo("hello world\r\n");
+    }
 }

@@ -51,6 +51,7 @@ public final class Harness {
         Module m = REGISTRY.find(module).orElseThrow(() -> new AssertionError("no module " + module));
         ModuleContext ctx = ModuleContext.builder().invokedName(module).args(args).connection(connection)
                 .checkMode(check).diffMode(diff).sources(SourceResolver.relativeTo(base))
+                .templates((template, text, options) -> text.replace("{{ who }}", "world"))
                 .remoteTmp(base.toString()).hostName("testhost").build();
         return ModuleInvoker.invoke(m, ctx);
     }

@@ -105,7 +105,8 @@ public final class CopyModule implements Module {
         }
     }
 
-    private ModuleResult copyBytes(ModuleContext ctx, byte[] data, String basename, String dest, Integer preserveMode) {
+    /** Puts bytes at dest with copy's rules (force, backup, validate, attributes, diff); template reuses it. */
+    ModuleResult copyBytes(ModuleContext ctx, byte[] data, String basename, String dest, Integer preserveMode) {
         ModuleArgs args = ctx.args();
         String d = Sh.q(dest);
         String parent = dest.contains("/") ? dest.substring(0, Math.max(dest.lastIndexOf('/'), 1)) : ".";
