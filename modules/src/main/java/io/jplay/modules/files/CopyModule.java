@@ -85,7 +85,8 @@ public final class CopyModule implements Module {
                 throw new ModuleFailure("can not use content with a dir as dest");
             }
             String text = content instanceof String s ? s : Json.dumps(content);
-            return copyBytes(ctx, text.getBytes(StandardCharsets.UTF_8), null, dest, null);
+            // Ansible writes content to a controller temp file and names it in the diff header
+            return copyBytes(ctx, text.getBytes(StandardCharsets.UTF_8), null, dest, null, LocalTemp.contentFile());
         }
         if (args.bool("remote_src")) {
             return remoteCopy(ctx, src, dest);
@@ -99,14 +100,19 @@ public final class CopyModule implements Module {
         }
         try {
             Integer preserve = "preserve".equals(args.string("mode")) ? permissions(local) : null;
-            return copyBytes(ctx, Files.readAllBytes(local), local.getFileName().toString(), dest, preserve);
+            return copyBytes(ctx, Files.readAllBytes(local), local.getFileName().toString(), dest, preserve,
+                    local.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new ModuleFailure("could not read source file " + local + ": " + e.getMessage());
         }
     }
 
-    /** Puts bytes at dest with copy's rules (force, backup, validate, attributes, diff); template reuses it. */
-    ModuleResult copyBytes(ModuleContext ctx, byte[] data, String basename, String dest, Integer preserveMode) {
+    /**
+     * Puts bytes at dest with copy's rules (force, backup, validate, attributes, diff); template reuses it.
+     * @param basename    the source's file name, used when dest is a directory (null for content)
+     * @param diffSource  what the diff's after_header names
+     */
+    ModuleResult copyBytes(ModuleContext ctx, byte[] data, String basename, String dest, Integer preserveMode, String diffSource) {
         ModuleArgs args = ctx.args();
         String d = Sh.q(dest);
         String parent = dest.contains("/") ? dest.substring(0, Math.max(dest.lastIndexOf('/'), 1)) : ".";
@@ -156,7 +162,7 @@ public final class CopyModule implements Module {
         ModuleResult.Builder result = ModuleResult.builder().changed(true);
         if (ctx.diffMode()) {
             // the copy action returns its diffs as a list (one per file)
-            result.put("diff", List.of(diff(facts.content(), target, dest, data, basename)));
+            result.put("diff", List.of(diff(facts.content(), target, dest, data, diffSource)));
         }
         if (ctx.checkMode()) {
             return result.build();

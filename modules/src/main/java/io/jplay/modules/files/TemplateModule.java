@@ -82,6 +82,8 @@ public final class TemplateModule implements Module {
             dest = dest + source.getFileName();
         }
         byte[] data = rendered.getBytes(java.nio.charset.Charset.forName(args.string("output_encoding")));
-        return new CopyModule().copyBytes(ctx, data, source.getFileName().toString(), dest, null);
+        // Ansible renders into <local tmp>/<template name> and names that file in the diff header
+        return new CopyModule().copyBytes(ctx, data, source.getFileName().toString(), dest, null,
+                LocalTemp.directory() + "/" + source.getFileName());
     }
 }
