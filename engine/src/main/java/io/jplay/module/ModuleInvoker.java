@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * How the executor runs a module for one host: validate the arguments against the module's spec, skip
- * modules that cannot run in check mode, run, and turn failures into results. Adds {@code warnings} and
- * {@code invocation.module_args} (no_log values masked) like AnsibleModule does.
+ * modules that cannot run in check mode, run, and turn failures into results. Adds {@code warnings}, and on
+ * request {@code invocation.module_args} (no_log values masked) like AnsibleModule does; registered results in
+ * ansible-core 2.14 carry no invocation, so it is off by default.
  */
 public final class ModuleInvoker {
 
@@ -19,7 +20,16 @@ public final class ModuleInvoker {
     private ModuleInvoker() {
     }
 
+    /** Runs the module as a task result: no {@code invocation} key (Ansible shows it only at -vvv). */
     public static ModuleResult invoke(Module module, ModuleContext context) {
+        return invoke(module, context, false);
+    }
+
+    /**
+     * @param withInvocation add {@code invocation.module_args} (the validated args, no_log values masked), as
+     *                       ansible-playbook -vvv displays it
+     */
+    public static ModuleResult invoke(Module module, ModuleContext context, boolean withInvocation) {
         String displayName = displayName(module, context.invokedName());
         ModuleArgs args;
         try {
@@ -52,7 +62,7 @@ public final class ModuleInvoker {
         if (!warnings.isEmpty()) {
             extra.put("warnings", warnings);
         }
-        if (!result.toMap().containsKey("invocation")) {
+        if (withInvocation && !result.toMap().containsKey("invocation")) {
             extra.put("invocation", Map.of("module_args", maskNoLog(module.argumentSpec(), args)));
         }
         return result.with(extra);

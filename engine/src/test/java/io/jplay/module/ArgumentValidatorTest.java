@@ -93,7 +93,8 @@ class ArgumentValidatorTest {
         };
         ModuleContext ctx = ModuleContext.builder().connection(new io.jplay.connection.LocalConnection())
                 .args(args("path", "/x", "content", "secret")).build();
-        ModuleResult r = ModuleInvoker.invoke(module, ctx);
+        assertThat(ModuleInvoker.invoke(module, ctx).toMap()).doesNotContainKey("invocation");
+        ModuleResult r = ModuleInvoker.invoke(module, ctx, true);
         assertThat(r.isChanged()).isTrue();
         assertThat(r.get("warnings")).isEqualTo(List.of("careful"));
         @SuppressWarnings("unchecked")
