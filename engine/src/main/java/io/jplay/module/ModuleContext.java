@@ -107,6 +107,11 @@ public final class ModuleContext {
         return List.copyOf(warnings);
     }
 
+    /** Each invocation (an until/retries loop runs the same context again) starts without warnings. */
+    void clearWarnings() {
+        warnings.clear();
+    }
+
     public static final class Builder {
         private String invokedName;
         private Map<String, Object> args = Map.of();

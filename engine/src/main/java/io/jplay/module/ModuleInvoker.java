@@ -30,6 +30,7 @@ public final class ModuleInvoker {
      *                       ansible-playbook -vvv displays it
      */
     public static ModuleResult invoke(Module module, ModuleContext context, boolean withInvocation) {
+        context.clearWarnings();
         String displayName = displayName(module, context.invokedName());
         ModuleArgs args;
         try {
