@@ -1,6 +1,7 @@
 package io.jplay.vars;
 
 import io.jplay.error.JplayException;
+import io.jplay.parsing.KeyValueArgs;
 import io.jplay.yaml.YamlLoader;
 
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class ExtraVars {
         if (first == '[' || first == '{') {
             return YamlLoader.load(option, null);
         }
-        return KeyValueParser.parse(option);
+        return KeyValueArgs.parse(option, false);
     }
 
 }
