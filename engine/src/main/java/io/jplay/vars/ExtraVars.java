@@ -32,7 +32,10 @@ public final class ExtraVars {
             }
             Object data = parseOne(option, baseDir);
             if (!(data instanceof Map)) {
-                throw new JplayException("Invalid extra vars data supplied. '" + option
+                // ansible-playbook has made @paths absolute by the time it says this
+                String shown = option.startsWith("@")
+                        ? "@" + baseDir.resolve(option.substring(1)).toAbsolutePath().normalize() : option;
+                throw new JplayException("Invalid extra vars data supplied. '" + shown
                         + "' could not be made into a dictionary");
             }
             @SuppressWarnings("unchecked")
