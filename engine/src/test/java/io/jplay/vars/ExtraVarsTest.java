@@ -34,6 +34,7 @@ class ExtraVarsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void filesAndInlineDocumentsKeepTheirTypesAndLaterOptionsWin() throws Exception {
         Files.writeString(dir.resolve("f.yml"), "from_file: yes\nnum: 010\nlist: [1, 2.5, null]\n");
         Files.writeString(dir.resolve("f.json"), "{\"json_file\": {\"a\": 1}}");
@@ -44,7 +45,7 @@ class ExtraVarsTest {
         assertThat(vars.get("a")).isEqualTo("override");
         assertThat(vars.get("from_file")).isEqualTo(true);
         assertThat(((Number) vars.get("num")).longValue()).isEqualTo(8L);
-        assertThat((List<?>) vars.get("list")).containsExactly(1, 2.5, null);
+        assertThat((List<Object>) vars.get("list")).containsExactly(1, 2.5, null);
         assertThat(vars.get("json_file")).isEqualTo(Map.of("a", 1));
         assertThat(vars.get("j")).isEqualTo(List.of(1, k));
         assertThat(vars.get("t")).isEqualTo(1);
