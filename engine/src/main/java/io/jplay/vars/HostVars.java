@@ -52,7 +52,23 @@ final class HostVars extends AbstractMap<String, Object> {
                     @Override
                     public Entry<String, Object> next() {
                         String name = names.next();
-                        return new SimpleImmutableEntry<>(name, get(name));
+                        // the value is computed when asked for, so listing the hosts builds nothing
+                        return new Entry<>() {
+                            @Override
+                            public String getKey() {
+                                return name;
+                            }
+
+                            @Override
+                            public Object getValue() {
+                                return get(name);
+                            }
+
+                            @Override
+                            public Object setValue(Object value) {
+                                throw new UnsupportedOperationException("hostvars is read-only");
+                            }
+                        };
                     }
                 };
             }
@@ -62,6 +78,11 @@ final class HostVars extends AbstractMap<String, Object> {
                 return hosts.size();
             }
         };
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return new java.util.LinkedHashSet<>(manager.inventory().hostNames());
     }
 
     @Override

@@ -129,9 +129,15 @@ public final class VariableManager {
         magic.put("playbook_dir", playbookDir == null ? null : playbookDir.toAbsolutePath().normalize().toString());
         magic.put("ansible_config_file", configFile);
         for (VarsLayer layer : context.layers(Precedence.MAGIC)) {
-            magic.putAll(layer.vars());
+            layer.vars().forEach((name, value) -> {
+                // Ansible sets groups between the play's role names and its host lists; keep its order
+                if (name.equals("ansible_play_hosts_all")) {
+                    magic.put("groups", groupsCopy());
+                }
+                magic.put(name, value);
+            });
         }
-        magic.put("groups", groupsCopy());
+        magic.putIfAbsent("groups", groupsCopy());
         magic.put("omit", omit);
         magic.putAll(optionVars);
         if (includeHostVars) {
