@@ -7,5 +7,17 @@ package io.jplay.vars;
  */
 public enum HashBehaviour {
     REPLACE,
-    MERGE
+    MERGE;
+
+    /** The value of the hash_behaviour setting (ansible.cfg or ANSIBLE_HASH_BEHAVIOUR). */
+    public static HashBehaviour fromSetting(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("replace")) {
+            return REPLACE;
+        }
+        if (value.strip().equalsIgnoreCase("merge")) {
+            return MERGE;
+        }
+        throw new io.jplay.error.JplayException("Invalid value for hash_behaviour: '" + value
+                + "' (choose between replace and merge)");
+    }
 }

@@ -55,6 +55,23 @@ public final class VariableManager {
         return new HostScope(host, getVars(host, context, true));
     }
 
+    /**
+     * The scope vars_files names are templated in: the variables up to the play's vars (and vars_files
+     * already read), plus extra vars and magic variables, as Ansible builds it for them.
+     */
+    public HostScope varsFilesScope(String host, VarsContext context) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars = apply(vars, context, Precedence.ROLE_DEFAULTS);
+        if (host != null) {
+            vars = addHostLevels(vars, host);
+        }
+        vars = apply(vars, context, Precedence.PLAY_VARS);
+        vars = apply(vars, context, Precedence.PLAY_VARS_FILES);
+        vars = combine(vars, extraVars);
+        vars = combine(vars, magicVariables(context, true));
+        return new HostScope(host, vars);
+    }
+
     /** hostvars[host]: the host's variables outside any play, without hostvars. */
     HostScope hostVarsScope(String host) {
         return new HostScope(host, getVars(host, VarsContext.NONE, false));
