@@ -29,6 +29,7 @@ public final class VariableManager {
     private final String configFile;
     private final String omit;
     private final HashBehaviour hashBehaviour;
+    private final boolean injectFactsAsVars;
 
     private final Map<String, Map<String, Object>> facts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> includedVars = new ConcurrentHashMap<>();
@@ -44,6 +45,7 @@ public final class VariableManager {
         this.configFile = builder.configFile;
         this.omit = builder.omit == null ? OmitToken.generate() : builder.omit;
         this.hashBehaviour = builder.hashBehaviour;
+        this.injectFactsAsVars = builder.injectFactsAsVars;
     }
 
     public static Builder builder(InventoryVars inventory) {
@@ -138,6 +140,12 @@ public final class VariableManager {
         Map<String, Object> hostFacts = facts.getOrDefault(host, Map.of());
         // Ansible sets ansible_facts with a plain update, then combines the cleaned facts
         all.putAll(Facts.namespaced(hostFacts));
+        if (!injectFactsAsVars) {
+            // ansible_local is always promoted
+            Map<String, Object> local = new LinkedHashMap<>();
+            local.put("ansible_local", hostFacts.getOrDefault("ansible_local", new LinkedHashMap<>()));
+            return combine(all, local);
+        }
         return combine(all, Facts.cleaned(hostFacts));
     }
 
@@ -253,6 +261,7 @@ public final class VariableManager {
         private String configFile;
         private String omit;
         private HashBehaviour hashBehaviour = HashBehaviour.REPLACE;
+        private boolean injectFactsAsVars = true;
 
         private Builder(InventoryVars inventory) {
             this.inventory = inventory;
@@ -295,6 +304,12 @@ public final class VariableManager {
 
         public Builder hashBehaviour(HashBehaviour hashBehaviour) {
             this.hashBehaviour = hashBehaviour;
+            return this;
+        }
+
+        /** INJECT_FACTS_AS_VARS: whether facts are also top-level variables (ansible_os_family). */
+        public Builder injectFactsAsVars(boolean inject) {
+            this.injectFactsAsVars = inject;
             return this;
         }
 
