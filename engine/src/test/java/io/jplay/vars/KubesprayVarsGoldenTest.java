@@ -90,7 +90,7 @@ class KubesprayVarsGoldenTest {
                 try {
                     actual = normalize(renderer.render(scope, "{{ " + name + " }}"));
                 } catch (RuntimeException e) {
-                    actual = "<error: " + e.getMessage() + ">";
+                    actual = "<error: " + tail(String.valueOf(e.getMessage())) + ">";
                 }
                 Object wanted = normalize(expected.get(name));
                 if (wanted != null && wanted.equals(actual) || wanted == null && actual == null
@@ -98,7 +98,7 @@ class KubesprayVarsGoldenTest {
                     matched++;
                 } else {
                     mismatches.computeIfAbsent(name, key -> new ArrayList<>())
-                            .add(host + ": expected " + wanted + " but got " + actual);
+                            .add(host + ": " + difference(wanted, actual));
                 }
             }
         }
@@ -106,7 +106,7 @@ class KubesprayVarsGoldenTest {
                 100.0 * matched / total);
         mismatches.forEach((name, lines) -> {
             System.out.println("  " + name);
-            lines.forEach(line -> System.out.println("    " + abbreviate(line)));
+            lines.forEach(line -> System.out.println("    " + line));
         });
         assertThat(total).isEqualTo(names.size() * 4).isEqualTo(1980);
         assertThat(matched).as("values matching ansible-core 2.14.18").isGreaterThanOrEqualTo(MATCHED_AT_LEAST);
@@ -163,7 +163,29 @@ class KubesprayVarsGoldenTest {
         return value;
     }
 
+    /** What differs, briefly: for two dicts only the keys whose values differ. */
+    private static String difference(Object wanted, Object actual) {
+        if (wanted instanceof Map<?, ?> expectedMap && actual instanceof Map<?, ?> actualMap) {
+            List<String> keys = new ArrayList<>();
+            expectedMap.forEach((key, value) -> {
+                if (!actualMap.containsKey(key) || !java.util.Objects.equals(value, actualMap.get(key))) {
+                    keys.add(key + ": expected " + abbreviate(String.valueOf(value)) + " but got "
+                            + (actualMap.containsKey(key) ? abbreviate(String.valueOf(actualMap.get(key))) : "nothing"));
+                }
+            });
+            actualMap.keySet().stream().filter(key -> !expectedMap.containsKey(key))
+                    .forEach(key -> keys.add(key + ": not expected"));
+            return "dicts differ at " + String.join("; ", keys);
+        }
+        return "expected " + abbreviate(String.valueOf(wanted)) + " but got " + abbreviate(String.valueOf(actual));
+    }
+
+    /** The end of an error message, where the cause is. */
+    private static String tail(String message) {
+        return message.length() > 300 ? "..." + message.substring(message.length() - 300) : message;
+    }
+
     private static String abbreviate(String line) {
-        return line.length() > 400 ? line.substring(0, 400) + "..." : line;
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }
