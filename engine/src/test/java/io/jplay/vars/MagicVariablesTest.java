@@ -94,6 +94,17 @@ class MagicVariablesTest {
     }
 
     @Test
+    void varsHoldsRawValuesThatAreNotRenderedInTheHostsScope() {
+        // ansible 2.14: with foo: "{{ bar }}-x", {{ vars['foo'] }} gives the raw "{{ bar }}-x"
+        VarsContext play = playOverAll().push(Precedence.PLAY_VARS, "play vars",
+                Map.of("bar", "B", "foo", "{{ bar }}-x"));
+        Object vars = manager().getVars("h1", play, true).get("vars");
+        assertThat(vars).isNotInstanceOf(io.jplay.template.VariableScope.class);
+        assertThat((Map<?, ?>) vars).containsEntry("foo", "{{ bar }}-x").containsKey("hostvars");
+        assertThat(manager().getVars("h1", VarsContext.NONE, false)).doesNotContainKey("vars");
+    }
+
+    @Test
     void hostvarsAreBuiltOnlyForTheHostsLookedUp() {
         List<String> asked = new ArrayList<>();
         TestInventory counting = new TestInventory() {
