@@ -100,7 +100,9 @@ class MagicVariablesTest {
                 Map.of("bar", "B", "foo", "{{ bar }}-x"));
         Object vars = manager().getVars("h1", play, true).get("vars");
         assertThat(vars).isNotInstanceOf(io.jplay.template.VariableScope.class);
-        assertThat((Map<?, ?>) vars).containsEntry("foo", "{{ bar }}-x").containsKey("hostvars");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> all = (Map<String, Object>) vars;
+        assertThat(all).containsEntry("foo", "{{ bar }}-x").containsKey("hostvars");
         assertThat(manager().getVars("h1", VarsContext.NONE, false)).doesNotContainKey("vars");
     }
 
