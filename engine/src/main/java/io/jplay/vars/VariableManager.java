@@ -74,6 +74,17 @@ public final class VariableManager {
         return new HostScope(host, vars);
     }
 
+    /**
+     * The variables of the host a task is delegated to (Ansible's ansible_delegated_vars entry): that host's
+     * variables in the same context, but with the original host's inventory_hostname. A name the inventory
+     * does not know gets the all group's variables only, as Ansible's on-the-fly Host.
+     */
+    public Map<String, Object> delegatedVars(String delegatedHost, String originalHost, VarsContext context) {
+        Map<String, Object> vars = getVars(delegatedHost, context, true);
+        vars.put("inventory_hostname", originalHost);
+        return vars;
+    }
+
     /** hostvars[host]: the host's variables outside any play, without hostvars. */
     HostScope hostVarsScope(String host) {
         return new HostScope(host, getVars(host, VarsContext.NONE, false));

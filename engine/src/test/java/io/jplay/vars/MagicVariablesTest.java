@@ -107,6 +107,13 @@ class MagicVariablesTest {
     }
 
     @Test
+    void delegatedHostVariablesKeepTheOriginalInventoryHostname() {
+        Map<String, Object> delegated = manager().delegatedVars("h1", "h0.example.com", playOverAll());
+        assertThat(delegated).containsEntry("x", "1").containsEntry("inventory_hostname", "h0.example.com")
+                .containsEntry("group_names", List.of("web"));
+    }
+
+    @Test
     void hostvarsAreBuiltOnlyForTheHostsLookedUp() {
         List<String> asked = new ArrayList<>();
         TestInventory counting = new TestInventory() {
