@@ -1,6 +1,7 @@
 package io.jplay.vars;
 
 import io.jplay.error.JplayException;
+import io.jplay.error.Location;
 import io.jplay.parsing.KeyValueArgs;
 import io.jplay.yaml.YamlLoader;
 
@@ -16,6 +17,12 @@ import java.util.Map;
  * options are combined in order, later ones winning.
  */
 public final class ExtraVars {
+
+    /** ansible-playbook's exit code for an AnsibleOptionsError. */
+    private static final int OPTIONS_ERROR = 5;
+
+    /** ansible-playbook's exit code for an AnsibleParserError. */
+    private static final int PARSER_ERROR = 4;
 
     private ExtraVars() {
     }
@@ -36,7 +43,7 @@ public final class ExtraVars {
                 String shown = option.startsWith("@")
                         ? "@" + baseDir.resolve(option.substring(1)).toAbsolutePath().normalize() : option;
                 throw new JplayException("Invalid extra vars data supplied. '" + shown
-                        + "' could not be made into a dictionary");
+                        + "' could not be made into a dictionary", Location.UNKNOWN, null, OPTIONS_ERROR);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> mapping = (Map<String, Object>) data;
@@ -56,12 +63,18 @@ public final class ExtraVars {
         }
         char first = option.charAt(0);
         if (first == '/' || first == '.') {
-            throw new JplayException("Please prepend extra_vars filename '" + option + "' with '@'");
+            throw new JplayException("Please prepend extra_vars filename '" + option + "' with '@'",
+                    Location.UNKNOWN, null, OPTIONS_ERROR);
         }
         if (first == '[' || first == '{') {
             return YamlLoader.load(option, null);
         }
-        return KeyValueArgs.parse(option, false);
+        try {
+            return KeyValueArgs.parse(option, false);
+        } catch (JplayException unbalanced) {
+            // a parser error: ansible-playbook exits with 4
+            throw new JplayException(unbalanced.getMessage(), Location.UNKNOWN, unbalanced, PARSER_ERROR);
+        }
     }
 
 }

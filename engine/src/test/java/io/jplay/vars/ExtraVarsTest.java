@@ -56,18 +56,23 @@ class ExtraVarsTest {
 
     @Test
     void errorsReadAsAnsibles() throws Exception {
+        // exit codes as ansible-playbook's: 5 for option errors, 4 for parser errors, 1 for a missing file
         assertThatThrownBy(() -> ExtraVars.parse(List.of("[1,2]"), dir)).isInstanceOf(JplayException.class)
-                .hasMessage("Invalid extra vars data supplied. '[1,2]' could not be made into a dictionary");
+                .hasMessage("Invalid extra vars data supplied. '[1,2]' could not be made into a dictionary")
+                .extracting(e -> ((JplayException) e).exitCode()).isEqualTo(5);
         assertThatThrownBy(() -> ExtraVars.parse(List.of("./f.yml"), dir))
-                .hasMessage("Please prepend extra_vars filename './f.yml' with '@'");
+                .hasMessage("Please prepend extra_vars filename './f.yml' with '@'")
+                .extracting(e -> ((JplayException) e).exitCode()).isEqualTo(5);
         Files.writeString(dir.resolve("empty.yml"), "");
         assertThatThrownBy(() -> ExtraVars.parse(List.of("@empty.yml"), dir))
                 .hasMessage("Invalid extra vars data supplied. '@" + dir.resolve("empty.yml")
                         + "' could not be made into a dictionary");
         assertThatThrownBy(() -> ExtraVars.parse(List.of("a=\"unbalanced"), dir))
-                .hasMessage("failed at splitting arguments, either an unbalanced jinja2 block or quotes: a=\"unbalanced");
+                .hasMessage("failed at splitting arguments, either an unbalanced jinja2 block or quotes: a=\"unbalanced")
+                .extracting(e -> ((JplayException) e).exitCode()).isEqualTo(4);
         assertThatThrownBy(() -> ExtraVars.parse(List.of("@missing.yml"), dir))
-                .isInstanceOf(JplayException.class).hasMessageContaining("missing.yml");
+                .isInstanceOf(JplayException.class).hasMessageContaining("missing.yml")
+                .extracting(e -> ((JplayException) e).exitCode()).isEqualTo(1);
     }
 
     @Test

@@ -25,7 +25,7 @@ class HashBehaviourTest {
         Files.createDirectories(dir.resolve("group_vars"));
         Files.writeString(dir.resolve("group_vars/all.yml"), "d: {a: 1, n: {x: 1, l: [1]}}\n");
         VariableManager manager = VariableManager.builder(new TestInventory().host("localhost", Map.of()))
-                .playbookDir(dir, new GroupHostVarsDirectory(dir, behaviour))
+                .playbookDir(dir, InventoryView.folder(dir, warning -> { }, behaviour))
                 .extraVars(ExtraVars.parse(extra, dir, behaviour))
                 .hashBehaviour(behaviour).build();
         VarsContext play = VarsContext.play().push(Precedence.PLAY_VARS, "play vars",

@@ -1,5 +1,6 @@
 package io.jplay.vars;
 
+import io.jplay.inventory.InventoryLoader;
 import io.jplay.template.Templar;
 import io.jplay.template.VariableScope;
 import io.jplay.testing.SharedData;
@@ -41,10 +42,13 @@ class KubesprayVarsGoldenTest {
         Path roles = shared.resolve("kubespray-data/roles");
         Path inventoryFile = config.resolve("inventory.ini");
 
-        InventoryVars inventory = new IniInventoryStandIn(inventoryFile);
-        VariableManager manager = VariableManager.builder(inventory)
-                .inventoryAdjacent(new GroupHostVarsDirectory(config))
-                .playbookDir(golden, new GroupHostVarsDirectory(golden))
+        List<String> warnings = new ArrayList<>();
+        InventoryView inventory = new InventoryView(
+                InventoryLoader.load(List.of(inventoryFile.toString()), warnings::add));
+        VariableManager.Builder builder = VariableManager.builder(inventory);
+        inventory.sourceFolders(warnings::add, HashBehaviour.REPLACE).forEach(builder::inventoryAdjacent);
+        VariableManager manager = builder
+                .playbookDir(golden, InventoryView.folder(golden, warnings::add, HashBehaviour.REPLACE))
                 .extraVars(ExtraVars.parse(List.of("@env.yml"), config))
                 .options(new RunOptions(false, false, 4, List.of(inventoryFile.toString()), List.of(),
                         List.of("all"), null, 0))

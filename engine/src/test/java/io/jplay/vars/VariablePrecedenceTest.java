@@ -1,5 +1,6 @@
 package io.jplay.vars;
 
+import io.jplay.inventory.InventoryLoader;
 import io.jplay.yaml.YamlLoader;
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +44,12 @@ class VariablePrecedenceTest {
     void levelsOfAPlaybookTaskWinInAnsiblesOrder() throws Exception {
         Path dir = fixture("precedence");
         Path pb = dir.resolve("pb");
-        // inventory/hosts.ini, by hand
-        TestInventory inventory = new TestInventory()
-                .group("all", Map.of("pair_inv_file_all__inv_file_group", "inv_file_all",
-                        "pair_role_defaults__inv_file_all", "inv_file_all"))
-                .group("g", Map.of("pair_inv_file_all__inv_file_group", "inv_file_group",
-                        "pair_inv_file_group__inv_gv_all", "inv_file_group"))
-                .host("h1", Map.of("pair_inv_file_host__inv_hv", "inv_file_host",
-                        "pair_pb_gv_group__inv_file_host", "inv_file_host"), "g");
-        VariableManager manager = VariableManager.builder(inventory)
-                .inventoryAdjacent(new GroupHostVarsDirectory(dir.resolve("inv")))
-                .playbookDir(pb, new GroupHostVarsDirectory(pb))
+        InventoryView inventory = new InventoryView(
+                InventoryLoader.load(List.of(dir.resolve("inv/hosts.ini").toString()), warning -> { }));
+        VariableManager.Builder builder = VariableManager.builder(inventory);
+        inventory.sourceFolders(warning -> { }, HashBehaviour.REPLACE).forEach(builder::inventoryAdjacent);
+        VariableManager manager = builder
+                .playbookDir(pb, InventoryView.folder(pb, warning -> { }, HashBehaviour.REPLACE))
                 .extraVars(ExtraVars.parse(List.of("@extra.yml"), dir))
                 .build();
 
@@ -81,9 +77,10 @@ class VariablePrecedenceTest {
     void roleParamsAndIncludeParamsAndWhatHostvarsSees() throws Exception {
         Path dir = fixture("role-precedence");
         Path pb = dir.resolve("pb2");
-        TestInventory inventory = new TestInventory().host("h1", Map.of("only_inventory", "inv"), "g");
+        InventoryView inventory = new InventoryView(
+                InventoryLoader.load(List.of(dir.resolve("inv/hosts.ini").toString()), warning -> { }));
         VariableManager manager = VariableManager.builder(inventory)
-                .playbookDir(pb, new GroupHostVarsDirectory(pb))
+                .playbookDir(pb, InventoryView.folder(pb, warning -> { }, HashBehaviour.REPLACE))
                 .extraVars(ExtraVars.parse(List.of("@extra2.yml"), dir))
                 .build();
         Map<String, Object> roleEntry = at(YamlLoader.loadFile(pb.resolve("play.yml")), 0, "roles", 0);
