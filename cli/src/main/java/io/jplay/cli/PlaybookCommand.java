@@ -1,11 +1,17 @@
 package io.jplay.cli;
 
+import io.jplay.config.AnsibleConfig;
 import io.jplay.error.JplayException;
+import io.jplay.execution.ExecutorOptions;
+import io.jplay.execution.PlaybookExecutor;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "jplay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = "Runs Ansible playbooks, executing the defined tasks on the targeted hosts, without Python.")
 final class PlaybookCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-i", "--inventory", "--inventory-file"}, paramLabel = "INVENTORY",
             description = "specify inventory host path or comma separated host list (repeatable)")
@@ -139,6 +148,10 @@ final class PlaybookCommand implements Callable<Integer> {
         if (playbooks.isEmpty()) {
             throw new JplayException("the following arguments are required: playbook");
         }
-        throw new JplayException("Running playbooks is not built yet (issue 3); 'jplay inventory' works.");
+        ExecutorOptions options = new ExecutorOptions(inventories, extraVars, limits, tags, skipTags, check, diff, forks,
+                verbosity(), startAtTask, forceHandlers, connection.remoteUser, connection.connection, become.become,
+                become.becomeMethod, become.becomeUser, Path.of("").toAbsolutePath(), System.getenv());
+        return new PlaybookExecutor(options, AnsibleConfig.load(), spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run(playbooks);
     }
 }

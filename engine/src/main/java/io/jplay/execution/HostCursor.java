@@ -1,0 +1,216 @@
+package io.jplay.execution;
+
+import io.jplay.playbook.Block;
+import io.jplay.playbook.Task;
+import io.jplay.playbook.TaskEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One host's position in a play's blocks (Ansible's HostState inside PlayIterator): which block, which of
+ * its sections (block, rescue, always) and which task, nested blocks included. A failure moves the innermost
+ * block to its rescue, or to its always with the failure kept; a block that ends with a kept failure passes
+ * it to its parent, and when it leaves the top level the host has failed the play.
+ */
+final class HostCursor {
+
+    enum Phase { TASKS, RESCUE, ALWAYS, DONE }
+
+    /** The next task of a host and the blocks around it, outermost first. */
+    record Step(Task task, List<Block> parents) {
+    }
+
+    private final List<Block> blocks;
+    private int blockIndex;
+    private Frame current;
+    private boolean failed;
+    private boolean ended;
+
+    HostCursor(List<Block> blocks) {
+        this.blocks = blocks;
+    }
+
+    private static final class Frame {
+        final Block block;
+        Phase phase = Phase.TASKS;
+        int index;
+        Frame child;
+        boolean failed;
+
+        Frame(Block block) {
+            this.block = block;
+        }
+
+        List<TaskEntry> entries() {
+            return switch (phase) {
+                case TASKS -> block.block();
+                case RESCUE -> block.rescue();
+                case ALWAYS -> block.always();
+                case DONE -> List.of();
+            };
+        }
+
+        Step next(List<Block> path) {
+            path.add(block);
+            while (phase != Phase.DONE) {
+                if (child != null) {
+                    Step step = child.next(path);
+                    if (step != null) {
+                        return step;
+                    }
+                    boolean childFailed = child.failed;
+                    child = null;
+                    if (childFailed) {
+                        fail();
+                    }
+                    continue;
+                }
+                List<TaskEntry> entries = entries();
+                if (index >= entries.size()) {
+                    phase = switch (phase) {
+                        case TASKS, RESCUE -> Phase.ALWAYS;
+                        default -> Phase.DONE;
+                    };
+                    index = 0;
+                    continue;
+                }
+                TaskEntry entry = entries.get(index++);
+                if (entry instanceof Block nested) {
+                    child = new Frame(nested);
+                } else {
+                    return new Step((Task) entry, List.copyOf(path));
+                }
+            }
+            path.remove(path.size() - 1);
+            return null;
+        }
+
+        /** A task of this frame (or a child that could not handle its failure) failed. */
+        void fail() {
+            switch (phase) {
+                case TASKS -> {
+                    if (!block.rescue().isEmpty()) {
+                        phase = Phase.RESCUE;
+                    } else {
+                        phase = Phase.ALWAYS;
+                        failed = true;
+                    }
+                    index = 0;
+                }
+                case RESCUE -> {
+                    phase = Phase.ALWAYS;
+                    index = 0;
+                    failed = true;
+                }
+                case ALWAYS, DONE -> {
+                    phase = Phase.DONE;
+                    failed = true;
+                }
+            }
+        }
+
+        Frame innermost() {
+            return child == null ? this : child.innermost();
+        }
+
+        /** Marks the innermost frame failed; returns whether a rescue now takes over. */
+        boolean markFailed() {
+            if (child != null) {
+                Frame inner = child;
+                inner.failWithoutChild();
+                return inner.phase == Phase.RESCUE || inner.child != null && inner.innermost().phase == Phase.RESCUE;
+            }
+            fail();
+            return phase == Phase.RESCUE;
+        }
+
+        private void failWithoutChild() {
+            if (child != null) {
+                child.failWithoutChild();
+                return;
+            }
+            fail();
+        }
+    }
+
+    /** The next task for this host, or null when it has no more. */
+    Step next() {
+        while (!ended) {
+            if (current == null) {
+                if (blockIndex >= blocks.size()) {
+                    ended = true;
+                    return null;
+                }
+                current = new Frame(blocks.get(blockIndex++));
+            }
+            Step step = current.next(new ArrayList<>());
+            if (step != null) {
+                return step;
+            }
+            if (current.failed) {
+                failed = true;
+                ended = true;
+                return null;
+            }
+            current = null;
+        }
+        return null;
+    }
+
+    /**
+     * A task failed on this host. Returns whether a rescue section takes over (Ansible counts the host
+     * "rescued", not "failed").
+     */
+    boolean markFailed() {
+        if (current == null) {
+            failed = true;
+            ended = true;
+            return false;
+        }
+        Frame inner = current.innermost();
+        inner.fail();
+        return inner.phase == Phase.RESCUE;
+    }
+
+    /** Whether the host failed in a way nothing rescued (it leaves the play once its always sections ran). */
+    boolean hasFailed() {
+        return failed;
+    }
+
+    /** Whether the failure being handled keeps the host failed (a block in always after an unrescued failure). */
+    boolean isFailing() {
+        if (failed) {
+            return true;
+        }
+        for (Frame f = current; f != null; f = f.child) {
+            if (f.failed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** meta end_host, unreachable, end_play: no more tasks. */
+    void end() {
+        ended = true;
+    }
+
+    /** Unreachable or fatal: the host stops at once, failed. */
+    void abort() {
+        failed = true;
+        ended = true;
+    }
+
+    boolean isEnded() {
+        return ended;
+    }
+
+    /** meta clear_host_errors. */
+    void clearFailure() {
+        failed = false;
+        for (Frame f = current; f != null; f = f.child) {
+            f.failed = false;
+        }
+    }
+}

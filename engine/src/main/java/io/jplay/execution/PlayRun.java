@@ -1,0 +1,594 @@
+package io.jplay.execution;
+
+import io.jplay.error.JplayException;
+import io.jplay.output.AggregateStats.Counter;
+import io.jplay.output.PlayInfo;
+import io.jplay.output.TaskInfo;
+import io.jplay.output.TaskResult;
+import io.jplay.playbook.Block;
+import io.jplay.playbook.BlockOrigin;
+import io.jplay.playbook.Play;
+import io.jplay.playbook.Task;
+import io.jplay.playbook.TaskEntry;
+import io.jplay.template.TemplatingException;
+import io.jplay.template.python.PythonValues;
+import io.jplay.vars.HostScope;
+import io.jplay.vars.MagicVariables;
+import io.jplay.vars.PlayVarsFiles;
+import io.jplay.vars.Precedence;
+import io.jplay.vars.VarsContext;
+import io.jplay.vars.VarsLayer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One play: its hosts, its serial batches, and per batch the linear strategy in lock-step (Ansible's
+ * TaskQueueManager.run + StrategyModule.run): every host runs the same task before any host moves on, the
+ * results are processed in host order, handlers run at each flush.
+ */
+final class PlayRun {
+
+    /** Ansible's TaskQueueManager result codes. */
+    static final int RUN_OK = 0;
+    static final int RUN_FAILED_HOSTS = 2;
+    static final int RUN_UNREACHABLE_HOSTS = 4;
+    static final int RUN_FAILED_BREAK_PLAY = 8;
+
+    private static final Set<String> PER_HOST_META = Set.of("noop", "flush_handlers", "end_host", "reset_connection", "role_complete");
+
+    private final RunContext run;
+    private final RunState state;
+    private final Play play;
+    private final Path playbookDir;
+    private final TaskRunner runner;
+    private final ExecutorService workers;
+    private final TagFilter tags;
+    private final Map<Task, String> uuids = new LinkedHashMap<>();
+    private final Map<Task, Boolean> explicitMeta = new LinkedHashMap<>();
+
+    private HandlerQueue handlers;
+    private List<String> playHostsAll;
+    private Map<String, VarsContext> hostContexts;
+    private boolean endPlay;
+
+    PlayRun(RunContext run, RunState state, Play play, Path playbookDir, ExecutorService workers) {
+        this.run = run;
+        this.state = state;
+        this.play = play;
+        this.playbookDir = playbookDir;
+        this.runner = new TaskRunner(run);
+        this.workers = workers;
+        this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
+    }
+
+    /** Runs the play; returns Ansible's result code of its last batch, and whether the playbook must stop. */
+    Outcome run() {
+        Map<String, Object> playVars = play.keyword("vars") instanceof Map<?, ?> m ? TaskRunner.stringKeys(m) : Map.of();
+        String name = playName(playVars);
+        String pattern = hostsPattern();
+        List<String> hosts = order(run.hosts().hostNames(pattern));
+        playHostsAll = hosts;
+        boolean check = run.options().check();
+        run.events().playStart(new PlayInfo(name, check, String.valueOf(play.keywords().getOrDefault("strategy", "linear"))));
+        if (hosts.isEmpty()) {
+            run.events().noHostsMatched();
+            return new Outcome(RUN_OK, false);
+        }
+        List<List<String>> batches = Batches.of(play.keyword("serial"), hosts);
+        int result = RUN_OK;
+        for (List<String> batch : batches) {
+            int failedBefore = state.failedHosts.size() + state.unreachableHosts.size();
+            result = runBatch(name, playVars, batch);
+            if (endPlay) {
+                break;
+            }
+            if ((result & RUN_FAILED_BREAK_PLAY) != 0) {
+                return new Outcome(RUN_FAILED_HOSTS, true);
+            }
+            int failedNow = state.failedHosts.size() + state.unreachableHosts.size() - failedBefore;
+            if (failedNow == batch.size()) {
+                return new Outcome(result, true);
+            }
+        }
+        return new Outcome(result, false);
+    }
+
+    record Outcome(int result, boolean breakPlaybook) {
+    }
+
+    private String hostsPattern() {
+        Object hosts = play.keyword("hosts");
+        if (hosts instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return hosts == null ? "" : String.valueOf(hosts);
+    }
+
+    private String playName(Map<String, Object> playVars) {
+        String name = play.name();
+        if (play.keyword("name") == null || !name.contains("{")) {
+            return name;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(playVars);
+        vars.putAll(run.variables().extraVars());
+        try {
+            return String.valueOf(run.templar().template(name, new HostScope(null, vars)));
+        } catch (TemplatingException e) {
+            return name;
+        }
+    }
+
+    private List<String> order(List<String> hosts) {
+        List<String> ordered = new ArrayList<>(hosts);
+        Object order = play.keyword("order");
+        if (order == null) {
+            return ordered;
+        }
+        switch (String.valueOf(order)) {
+            case "reverse_inventory" -> Collections.reverse(ordered);
+            case "sorted" -> Collections.sort(ordered);
+            case "reverse_sorted" -> ordered.sort(Collections.reverseOrder());
+            case "shuffle" -> Collections.shuffle(ordered);
+            default -> { }
+        }
+        return ordered;
+    }
+
+    // ---------------------------------------------------------------- batch
+
+    private int runBatch(String name, Map<String, Object> playVars, List<String> batch) {
+        List<String> active = new ArrayList<>();
+        for (String host : batch) {
+            if (!state.failedHosts.contains(host) && !state.unreachableHosts.contains(host)) {
+                active.add(host);
+            }
+        }
+        hostContexts = new LinkedHashMap<>();
+        for (String host : active) {
+            hostContexts.put(host, hostContext(name, playVars, host, batch));
+        }
+        handlers = handlerQueue(active);
+        List<Block> blocks = compile();
+        Map<String, HostCursor> cursors = new LinkedHashMap<>();
+        for (String host : active) {
+            cursors.put(host, new HostCursor(blocks));
+        }
+        Map<String, HostCursor.Step> peeked = new LinkedHashMap<>();
+        Set<String> batchFailed = new LinkedHashSet<>();
+        int result = RUN_OK;
+        boolean startAtFound = run.options().startAtTask() == null;
+        while (!endPlay) {
+            List<String> left = new ArrayList<>();
+            for (String host : active) {
+                if (state.unreachableHosts.contains(host)) {
+                    continue;
+                }
+                HostCursor cursor = cursors.get(host);
+                if (!peeked.containsKey(host)) {
+                    HostCursor.Step step = cursor.next();
+                    while (step != null && !selected(step)) {
+                        step = cursor.next();
+                    }
+                    if (step == null) {
+                        if (cursor.hasFailed() && !state.failedHosts.contains(host)) {
+                            state.failedHosts.add(host);
+                            batchFailed.add(host);
+                        }
+                        continue;
+                    }
+                    peeked.put(host, step);
+                }
+                left.add(host);
+            }
+            if (left.isEmpty()) {
+                break;
+            }
+            // the hosts whose next task is the first host's: others wait for their turn (lock-step)
+            Task task = peeked.get(left.get(0)).task();
+            List<String> hosts = new ArrayList<>();
+            for (String host : left) {
+                if (peeked.get(host).task() == task) {
+                    hosts.add(host);
+                }
+            }
+            Map<String, HostCursor.Step> steps = new LinkedHashMap<>();
+            for (String host : hosts) {
+                steps.put(host, peeked.remove(host));
+            }
+            if (!startAtFound) {
+                if (isMeta(task) || !matchesStartAt(task, hosts.get(0), steps.get(hosts.get(0)))) {
+                    continue;
+                }
+                startAtFound = true;
+            }
+            if (isMeta(task)) {
+                runMeta(task, steps, cursors, batch);
+                continue;
+            }
+            int before = state.failedHosts.size();
+            boolean anyErrorsFatal = runTask(task, steps, cursors, batch, false);
+            // hosts whose failure nothing rescues: the host leaves the play once it has no more tasks
+            List<String> failedNow = new ArrayList<>();
+            for (String host : hosts) {
+                HostCursor cursor = cursors.get(host);
+                if (cursor.hasFailed() || cursor.isFailing()) {
+                    failedNow.add(host);
+                }
+            }
+            List<String> hostsLeft = left.stream().filter(h -> !state.unreachableHosts.contains(h)).toList();
+            if (anyErrorsFatal && !failedNow.isEmpty()) {
+                for (String host : hostsLeft) {
+                    state.failedHosts.add(host);
+                    batchFailed.add(host);
+                    cursors.get(host).abort();
+                    peeked.remove(host);
+                }
+                result |= RUN_FAILED_BREAK_PLAY;
+            }
+            Object maxFail = play.keyword("max_fail_percentage");
+            if (maxFail != null) {
+                Set<String> failedInBatch = new LinkedHashSet<>(batchFailed);
+                for (String host : hosts) {
+                    if (cursors.get(host).hasFailed() || cursors.get(host).isFailing()) {
+                        failedInBatch.add(host);
+                    }
+                }
+                double percentage = Double.parseDouble(String.valueOf(maxFail)) / 100.0;
+                if ((double) failedInBatch.size() / batch.size() > percentage) {
+                    for (String host : hostsLeft) {
+                        state.failedHosts.add(host);
+                        batchFailed.add(host);
+                        cursors.get(host).abort();
+                        peeked.remove(host);
+                    }
+                    run.events().noHostsRemaining();
+                    result |= RUN_FAILED_BREAK_PLAY;
+                }
+            }
+            if (result != RUN_OK && state.failedHosts.size() - before >= 0
+                    && hostsLeft.stream().allMatch(state.failedHosts::contains)) {
+                run.events().noHostsRemaining();
+                return result;
+            }
+        }
+        if (run.options().forceHandlers() || truthy(play.keyword("force_handlers"))) {
+            flushHandlers(new ArrayList<>(batchFailed), cursors, batch, true);
+        }
+        if (!state.unreachableHosts.isEmpty()) {
+            return result | RUN_UNREACHABLE_HOSTS;
+        }
+        for (String host : batch) {
+            if (state.failedHosts.contains(host)) {
+                return result | RUN_FAILED_HOSTS;
+            }
+        }
+        return result;
+    }
+
+    private boolean matchesStartAt(Task task, String host, HostCursor.Step step) {
+        String wanted = run.options().startAtTask();
+        String name = taskName(task, host, step);
+        return name.equals(wanted) || task.name().map(wanted::equals).orElse(false)
+                ;
+    }
+
+    private boolean selected(HostCursor.Step step) {
+        Task task = step.task();
+        if (isMeta(task) && !explicitMeta.getOrDefault(task, true)) {
+            return true;
+        }
+        return tags.shouldRun(new Inheritance(task, step.parents(), play.keywords()).tags());
+    }
+
+    private static boolean isMeta(Task task) {
+        return task.moduleName().equals("meta");
+    }
+
+    private static boolean truthy(Object value) {
+        return value != null && PythonValues.isTrue(value) && !"no".equals(value) && !"false".equals(value);
+    }
+
+    // ---------------------------------------------------------------- compile
+
+    /** Play.compile: pre_tasks, flush, roles and tasks, flush, post_tasks, flush; each as blocks. */
+    private List<Block> compile() {
+        List<Block> blocks = new ArrayList<>();
+        BlockOrigin origin = new BlockOrigin(playbookDir.resolve("playbook.yml"), null);
+        addSection(blocks, play.preTasks(), origin);
+        blocks.add(flushBlock());
+        addSection(blocks, play.tasks(), origin);
+        blocks.add(flushBlock());
+        addSection(blocks, play.postTasks(), origin);
+        blocks.add(flushBlock());
+        return blocks;
+    }
+
+    private static void addSection(List<Block> blocks, List<TaskEntry> entries, BlockOrigin origin) {
+        for (TaskEntry entry : entries) {
+            if (entry instanceof Block block) {
+                blocks.add(block);
+            } else {
+                blocks.add(Block.implicit(List.of(entry), Map.of(), null, block(entry) == null ? origin : null));
+            }
+        }
+    }
+
+    private static Block block(TaskEntry entry) {
+        return entry instanceof Block b ? b : null;
+    }
+
+    private Block flushBlock() {
+        Task flush = new Task("meta", Map.of("_raw_params", "flush_handlers"), Map.of(), null, false, null);
+        explicitMeta.put(flush, false);
+        return Block.implicit(List.of(flush), Map.of(), null, null);
+    }
+
+    private HandlerQueue handlerQueue(List<String> hosts) {
+        List<Task> tasks = new ArrayList<>();
+        collectTasks(play.handlers(), tasks);
+        List<String> names = new ArrayList<>();
+        String first = hosts.isEmpty() ? null : hosts.get(0);
+        for (Task handler : tasks) {
+            names.add(first == null ? handler.displayName()
+                    : taskName(handler, first, new HostCursor.Step(handler, List.of())));
+        }
+        return new HandlerQueue(tasks, names);
+    }
+
+    private static void collectTasks(List<TaskEntry> entries, List<Task> into) {
+        for (TaskEntry entry : entries) {
+            if (entry instanceof Task task) {
+                into.add(task);
+            } else if (entry instanceof Block block) {
+                collectTasks(block.block(), into);
+                collectTasks(block.rescue(), into);
+                collectTasks(block.always(), into);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- variables
+
+    private VarsContext hostContext(String name, Map<String, Object> playVars, String host, List<String> batch) {
+        VarsContext context = VarsContext.play().push(Precedence.PLAY_VARS, "play vars", playVars);
+        Object varsFiles = play.keyword("vars_files");
+        if (varsFiles != null) {
+            VarsContext base = context;
+            for (VarsLayer layer : PlayVarsFiles.load(varsFiles, playbookDir, playbookDir, value -> {
+                try {
+                    return run.templar().template(value, run.variables().varsFilesScope(host, base));
+                } catch (io.jplay.template.UndefinedVariableException e) {
+                    return null;
+                }
+            })) {
+                context = context.push(layer);
+            }
+        }
+        List<String> playHosts = playHostsAll.stream().filter(h -> !state.failedHosts.contains(h)
+                && !state.unreachableHosts.contains(h)).toList();
+        List<String> batchHosts = batch.stream().filter(h -> !state.failedHosts.contains(h)
+                && !state.unreachableHosts.contains(h)).toList();
+        return context.push(Precedence.MAGIC, "play", MagicVariables.play(name, List.of(), List.of(),
+                playHostsAll, playHosts, batchHosts));
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private String uuid(Task task) {
+        return uuids.computeIfAbsent(task, t -> "task-" + uuids.size());
+    }
+
+    private String taskName(Task task, String host, HostCursor.Step step) {
+        if (task.name().isEmpty()) {
+            return task.action();
+        }
+        String name = task.name().get();
+        if (!name.contains("{")) {
+            return name;
+        }
+        try {
+            VarsContext context = hostContexts.getOrDefault(host, VarsContext.play());
+            return String.valueOf(run.templar().template(name, run.variables().scope(host, context)));
+        } catch (TemplatingException e) {
+            return name;
+        }
+    }
+
+    private TaskInfo info(Task task, String host, HostCursor.Step step) {
+        Inheritance inherited = new Inheritance(task, step.parents(), play.keywords());
+        String path = task.location() == null || task.location().file() == null ? null
+                : task.location().file() + ":" + task.location().line();
+        TaskInfo info = new TaskInfo(uuid(task), taskName(task, host, step), task.action(), task.args(),
+                task.has("loop"), truthy(inherited.value("no_log")), taskCheckMode(inherited),
+                truthy(inherited.value("ignore_unreachable")), null, path, false);
+        Object delegate = inherited.value("delegate_to");
+        if (delegate != null) {
+            try {
+                info = info.withDelegateTo(String.valueOf(run.templar().template(delegate,
+                        run.variables().scope(host, hostContexts.get(host)))));
+            } catch (TemplatingException e) {
+                info = info.withDelegateTo(String.valueOf(delegate));
+            }
+        }
+        return info;
+    }
+
+    private boolean taskCheckMode(Inheritance inherited) {
+        Object keyword = inherited.value("check_mode");
+        return keyword == null ? run.options().check() : truthy(keyword);
+    }
+
+    private List<Path> searchDirs(HostCursor.Step step) {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = step.parents().size() - 1; i >= 0; i--) {
+            BlockOrigin origin = step.parents().get(i).origin();
+            if (origin != null) {
+                if (origin.role() != null && !dirs.contains(origin.role().path())) {
+                    dirs.add(origin.role().path());
+                }
+                if (!dirs.contains(origin.directory())) {
+                    dirs.add(origin.directory());
+                }
+            }
+        }
+        if (!dirs.contains(playbookDir)) {
+            dirs.add(playbookDir);
+        }
+        return dirs;
+    }
+
+    /**
+     * Runs a task on the hosts (in parallel up to forks, results processed in host order). Returns whether
+     * the task makes errors fatal for the play (any_errors_fatal, or run_once).
+     */
+    private boolean runTask(Task task, Map<String, HostCursor.Step> steps, Map<String, HostCursor> cursors,
+                            List<String> batch, boolean handler) {
+        String first = steps.keySet().iterator().next();
+        HostCursor.Step firstStep = steps.get(first);
+        TaskInfo info = info(task, first, firstStep);
+        if (handler) {
+            run.events().handlerTaskStart(info);
+        } else {
+            run.events().taskStart(info, task.has("when"));
+        }
+        Inheritance inherited = new Inheritance(task, firstStep.parents(), play.keywords());
+        boolean runOnce = truthy(inherited.value("run_once"));
+        List<String> hosts = new ArrayList<>(steps.keySet());
+        if (runOnce) {
+            hosts = List.of(first);
+        }
+        Map<String, Future<TaskOutcome>> futures = new LinkedHashMap<>();
+        Map<String, BufferedCallback> buffers = new LinkedHashMap<>();
+        for (String host : hosts) {
+            HostCursor.Step step = steps.get(host);
+            BufferedCallback buffer = new BufferedCallback();
+            buffers.put(host, buffer);
+            HostTask hostTask = new HostTask(host, step, hostContexts.get(host), play.keywords(),
+                    host.equals(first) ? info : info(task, host, step), searchDirs(step), hosts);
+            futures.put(host, workers.submit(() -> runner.run(hostTask, buffer)));
+        }
+        for (String host : hosts) {
+            TaskOutcome outcome;
+            try {
+                outcome = futures.get(host).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JplayException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            buffers.get(host).replayTo(run.events());
+            HostTask hostTask = new HostTask(host, steps.get(host), hostContexts.get(host), play.keywords(),
+                    info(task, host, steps.get(host)), List.of(), hosts);
+            ResultProcessor.process(run, state, hostTask, outcome, cursors.get(host), handlers,
+                    runOnce ? List.copyOf(steps.keySet()) : List.of(host), handler);
+        }
+        return (truthy(inherited.value("any_errors_fatal")) || runOnce) && !truthy(inherited.value("ignore_errors"));
+    }
+
+    // ---------------------------------------------------------------- meta and handlers
+
+    private void runMeta(Task task, Map<String, HostCursor.Step> steps, Map<String, HostCursor> cursors, List<String> batch) {
+        String what = String.valueOf(task.args().getOrDefault("_raw_params", "")).strip();
+        boolean explicit = explicitMeta.getOrDefault(task, true);
+        boolean perHost = PER_HOST_META.contains(what);
+        List<String> hosts = new ArrayList<>(steps.keySet());
+        if (!perHost) {
+            hosts = List.of(hosts.get(0));
+        }
+        if (what.equals("flush_handlers")) {
+            if (explicit) {
+                run.events().taskStart(info(task, hosts.get(0), steps.get(hosts.get(0))), false);
+            }
+            flushHandlers(new ArrayList<>(steps.keySet()), cursors, batch, false);
+            return;
+        }
+        for (String host : hosts) {
+            HostCursor.Step step = steps.get(host);
+            TaskInfo info = info(task, host, step);
+            run.events().taskStart(info, task.has("when"));
+            Inheritance inherited = new Inheritance(task, step.parents(), play.keywords());
+            boolean conditionHolds = true;
+            HostScope scope = run.variables().scope(host, hostContexts.get(host));
+            for (Object condition : inherited.whens()) {
+                if (!run.templar().evaluateConditional(condition, scope)) {
+                    conditionHolds = false;
+                    break;
+                }
+            }
+            if (!conditionHolds) {
+                Map<String, Object> skipped = new LinkedHashMap<>();
+                skipped.put("changed", false);
+                skipped.put("skipped", true);
+                skipped.put("skip_reason", "Conditional result was False");
+                run.events().runnerSkipped(new TaskResult(host, info, skipped));
+                continue;
+            }
+            switch (what) {
+                case "end_host" -> cursors.get(host).end();
+                case "end_play" -> {
+                    for (HostCursor cursor : cursors.values()) {
+                        cursor.end();
+                    }
+                    endPlay = true;
+                }
+                case "end_batch" -> {
+                    for (HostCursor cursor : cursors.values()) {
+                        cursor.end();
+                    }
+                }
+                case "clear_host_errors" -> {
+                    for (String h : steps.keySet()) {
+                        cursors.get(h).clearFailure();
+                        state.failedHosts.remove(h);
+                    }
+                }
+                case "clear_facts" -> {
+                    for (String h : steps.keySet()) {
+                        run.variables().clearFacts(h);
+                    }
+                }
+                case "noop", "refresh_inventory", "reset_connection", "role_complete", "end_role" -> { }
+                default -> throw new JplayException("invalid meta action requested: " + what, task.location());
+            }
+        }
+    }
+
+    private void flushHandlers(List<String> hosts, Map<String, HostCursor> cursors, List<String> batch, boolean failedToo) {
+        boolean force = run.options().forceHandlers() || truthy(play.keyword("force_handlers"));
+        for (Task handler : handlers.handlers()) {
+            List<String> eligible = new ArrayList<>();
+            for (String host : hosts) {
+                if (state.unreachableHosts.contains(host)) {
+                    continue;
+                }
+                boolean failed = state.failedHosts.contains(host) || cursors.get(host).hasFailed();
+                if (!failed || force) {
+                    eligible.add(host);
+                }
+            }
+            List<String> runOn = handlers.take(handler, eligible);
+            if (runOn.isEmpty()) {
+                continue;
+            }
+            Map<String, HostCursor.Step> steps = new LinkedHashMap<>();
+            for (String host : runOn) {
+                steps.put(host, new HostCursor.Step(handler, List.of()));
+            }
+            runTask(handler, steps, cursors, batch, true);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.jplay.execution;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What one play leaves to the next (TaskQueueManager._failed_hosts and _unreachable_hosts). */
+final class RunState {
+
+    final Set<String> failedHosts = Collections.synchronizedSet(new LinkedHashSet<>());
+    final Set<String> unreachableHosts = Collections.synchronizedSet(new LinkedHashSet<>());
+}

@@ -1,0 +1,541 @@
+package io.jplay.execution;
+
+import io.jplay.connection.Connection;
+import io.jplay.connection.ConnectionException;
+import io.jplay.error.JplayException;
+import io.jplay.execution.action.ActionContext;
+import io.jplay.execution.action.ActionFailure;
+import io.jplay.execution.action.ActionPlugin;
+import io.jplay.execution.action.Actions;
+import io.jplay.module.Module;
+import io.jplay.module.ModuleContext;
+import io.jplay.module.ModuleFailure;
+import io.jplay.module.ModuleInvoker;
+import io.jplay.module.ModuleResult;
+import io.jplay.module.SourceResolver;
+import io.jplay.output.PlaybookCallback;
+import io.jplay.output.TaskResult;
+import io.jplay.playbook.Block;
+import io.jplay.playbook.Task;
+import io.jplay.template.ScopeRenderer;
+import io.jplay.template.TemplatingException;
+import io.jplay.template.UndefinedVariableException;
+import io.jplay.template.python.PythonRepr;
+import io.jplay.template.python.PythonValues;
+import io.jplay.vars.HostScope;
+import io.jplay.vars.Precedence;
+import io.jplay.vars.VarsContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one task on one host, as ansible-core's TaskExecutor: loop items, conditionals, argument templating,
+ * the action or module, until/retries, changed_when/failed_when, and the shape of the result (loop results
+ * included). The strategy decides what the outcome means for the play.
+ */
+final class TaskRunner {
+
+    private final RunContext run;
+
+    TaskRunner(RunContext run) {
+        this.run = run;
+    }
+
+    TaskOutcome run(HostTask hostTask, PlaybookCallback events) {
+        Task task = hostTask.step().task();
+        Inheritance inherited = hostTask.inherited();
+        run.searchPaths().enter(hostTask.searchDirs());
+        VarsContext context = hostTask.context();
+        for (Block block : hostTask.step().parents()) {
+            if (block.keyword("vars") instanceof Map<?, ?> vars) {
+                context = context.push(Precedence.BLOCK_VARS, "block", stringKeys(vars));
+            }
+        }
+        if (task.keyword("vars") instanceof Map<?, ?> vars) {
+            context = context.push(Precedence.TASK_VARS, "task", stringKeys(vars));
+        }
+        HostScope scope = run.variables().scope(hostTask.host(), context);
+        boolean noLog = truthy(inherited.value("no_log"), scope);
+        Map<String, Object> result;
+        if (task.has("loop")) {
+            result = runLoop(hostTask, scope, events, noLog);
+        } else {
+            result = execute(hostTask, scope, events, null);
+        }
+        result.putIfAbsent("changed", false);
+        if (noLog) {
+            result.put("_ansible_no_log", true);
+        }
+        return outcome(hostTask, result, scope);
+    }
+
+    private TaskOutcome outcome(HostTask hostTask, Map<String, Object> result, HostScope scope) {
+        Inheritance inherited = hostTask.inherited();
+        TaskStatus status;
+        boolean ignored = false;
+        if (Boolean.TRUE.equals(result.get("unreachable"))) {
+            status = TaskStatus.UNREACHABLE;
+            ignored = truthy(inherited.value("ignore_unreachable"), scope);
+        } else if (Boolean.TRUE.equals(result.get("failed"))) {
+            status = TaskStatus.FAILED;
+            ignored = truthy(inherited.value("ignore_errors"), scope);
+        } else if (Boolean.TRUE.equals(result.get("skipped"))) {
+            status = TaskStatus.SKIPPED;
+        } else {
+            status = TaskStatus.OK;
+        }
+        List<String> notify = new ArrayList<>();
+        if (status == TaskStatus.OK && Boolean.TRUE.equals(result.get("changed"))) {
+            Inheritance.addAll(asObjects(notify), hostTask.step().task().keyword("notify"));
+        }
+        return new TaskOutcome(result, status, ignored, notify);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asObjects(List<String> list) {
+        return (List<Object>) (List<?>) list;
+    }
+
+    private Map<String, Object> runLoop(HostTask hostTask, HostScope scope, PlaybookCallback events, boolean noLog) {
+        Task task = hostTask.step().task();
+        List<Object> items;
+        try {
+            Object templated = run.templar().forScope(scope).template(task.keyword("loop"));
+            if (task.loopWith() != null) {
+                items = LoopLookups.run(task.loopWith(), templated);
+            } else if (templated instanceof List<?> list) {
+                items = new ArrayList<>(list);
+            } else {
+                return failed("Invalid data passed to 'loop', it requires a list, got this instead: "
+                        + PythonRepr.str(templated) + ". Hint: If you passed a list/dict of just one element, try adding wantlist=True to your lookup invocation or use q/query instead of lookup.");
+            }
+        } catch (UndefinedVariableException e) {
+            // Ansible keeps the error and raises it only if the task's conditions let it run
+            Map<String, Object> skip = whenFalse(hostTask, scope);
+            return skip != null ? skip : failed(e.ansibleMessage());
+        } catch (JplayException e) {
+            return failed(e.getMessage());
+        }
+        if (items.isEmpty()) {
+            Map<String, Object> res = new LinkedHashMap<>();
+            res.put("changed", false);
+            res.put("skipped", true);
+            res.put("skipped_reason", "No items in the list");
+            res.put("results", new ArrayList<>());
+            return res;
+        }
+        Map<String, Object> control = task.keyword("loop_control") instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
+        String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
+        String indexVar = control.get("index_var") == null ? null : String.valueOf(control.get("index_var"));
+        boolean extended = truthy(control.get("extended"), scope);
+        double pause = control.get("pause") == null ? 0 : Double.parseDouble(String.valueOf(control.get("pause")));
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0 && pause > 0) {
+                sleep((long) (pause * 1000));
+            }
+            Object item = items.get(i);
+            Map<String, Object> loopVars = new LinkedHashMap<>();
+            loopVars.put(loopVar, item);
+            if (indexVar != null) {
+                loopVars.put(indexVar, (long) i);
+            }
+            if (extended) {
+                loopVars.put("ansible_loop", extendedLoop(items, i));
+            }
+            HostScope itemScope = scope.with(loopVars);
+            Map<String, Object> res = execute(hostTask, itemScope, events, item);
+            res.putIfAbsent("changed", false);
+            res.put(loopVar, item);
+            res.put("ansible_loop_var", loopVar);
+            if (indexVar != null) {
+                res.put(indexVar, (long) i);
+                res.put("ansible_index_var", indexVar);
+            }
+            if (extended) {
+                res.put("ansible_loop", loopVars.get("ansible_loop"));
+            }
+            res.put("_ansible_item_result", true);
+            res.put("_ansible_ignore_errors", truthy(hostTask.inherited().value("ignore_errors"), itemScope));
+            Object label = item;
+            if (control.get("label") != null) {
+                try {
+                    label = run.templar().forScope(itemScope).template(control.get("label"));
+                } catch (TemplatingException e) {
+                    label = control.get("label");
+                }
+            }
+            res.put("_ansible_item_label", label);
+            if (noLog) {
+                res.put("_ansible_no_log", true);
+            }
+            TaskResult itemResult = new TaskResult(hostTask.host(), hostTask.info(), res);
+            if (Boolean.TRUE.equals(res.get("failed"))) {
+                events.runnerItemFailed(itemResult);
+            } else if (Boolean.TRUE.equals(res.get("skipped"))) {
+                events.runnerItemSkipped(itemResult);
+            } else {
+                if (run.options().diff() && res.get("diff") != null) {
+                    events.fileDiff(itemResult);
+                }
+                events.runnerItemOk(itemResult);
+            }
+            results.add(res);
+        }
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("results", results);
+        boolean skipped = true;
+        for (Object o : results) {
+            Map<?, ?> item = (Map<?, ?>) o;
+            if (Boolean.TRUE.equals(item.get("changed")) && !Boolean.TRUE.equals(res.get("changed"))) {
+                res.put("changed", true);
+            }
+            if (!Boolean.TRUE.equals(item.get("skipped"))) {
+                skipped = false;
+            }
+            if (Boolean.TRUE.equals(item.get("failed")) && !Boolean.TRUE.equals(res.get("failed"))) {
+                res.put("failed", true);
+                res.put("msg", "One or more items failed");
+            }
+        }
+        for (Object o : results) {
+            ((Map<?, ?>) o).remove("_ansible_ignore_errors");
+        }
+        res.put("skipped", skipped);
+        if (!Boolean.TRUE.equals(res.get("failed"))) {
+            res.put("msg", "All items completed");
+        }
+        if (skipped) {
+            res.put("msg", "All items skipped");
+        }
+        return res;
+    }
+
+    private static Map<String, Object> extendedLoop(List<Object> items, int i) {
+        Map<String, Object> loop = new LinkedHashMap<>();
+        int n = items.size();
+        loop.put("allitems", items);
+        loop.put("index", (long) i + 1);
+        loop.put("index0", (long) i);
+        loop.put("first", i == 0);
+        loop.put("last", i == n - 1);
+        loop.put("length", (long) n);
+        loop.put("revindex", (long) (n - i));
+        loop.put("revindex0", (long) (n - i - 1));
+        if (i > 0) {
+            loop.put("previtem", items.get(i - 1));
+        }
+        if (i < n - 1) {
+            loop.put("nextitem", items.get(i + 1));
+        }
+        return loop;
+    }
+
+    /** The skipped result when a condition is false, null when all hold; errors in conditions propagate. */
+    private Map<String, Object> whenFalse(HostTask hostTask, HostScope scope) {
+        ScopeRenderer renderer = run.templar().forScope(scope);
+        for (Object condition : hostTask.inherited().whens()) {
+            if (!renderer.evaluateConditional(condition)) {
+                Map<String, Object> res = new LinkedHashMap<>();
+                res.put("changed", false);
+                res.put("skipped", true);
+                res.put("skip_reason", "Conditional result was False");
+                return res;
+            }
+        }
+        return null;
+    }
+
+    /** TaskExecutor._execute: one run of the task (one loop item). */
+    private Map<String, Object> execute(HostTask hostTask, HostScope scope, PlaybookCallback events, Object item) {
+        Task task = hostTask.step().task();
+        Inheritance inherited = hostTask.inherited();
+        try {
+            Map<String, Object> skipped = whenFalse(hostTask, scope);
+            if (skipped != null) {
+                return skipped;
+            }
+        } catch (TemplatingException e) {
+            List<Object> whens = inherited.whens();
+            String condition = whens.isEmpty() ? "" : String.valueOf(whens.get(whens.size() - 1));
+            String error = e instanceof UndefinedVariableException u ? u.ansibleMessage() : e.getMessage();
+            return failed(located("The conditional check '" + condition + "' failed. The error was: error while evaluating conditional ("
+                    + condition + "): " + error, task));
+        }
+        String register = task.keyword("register") == null ? null : String.valueOf(task.keyword("register"));
+        int retries = 1;
+        long delay = 5;
+        Object until = task.keyword("until");
+        if (until != null) {
+            retries = task.keyword("retries") == null ? 3 : intValue(run.templar().template(task.keyword("retries"), scope));
+            retries = Math.max(retries, 0) + 1;
+            if (task.keyword("delay") != null) {
+                delay = intValue(run.templar().template(task.keyword("delay"), scope));
+            }
+        }
+        Map<String, Object> result = null;
+        for (int attempt = 1; attempt <= retries; attempt++) {
+            result = executeOnce(hostTask, scope);
+            if (Boolean.TRUE.equals(result.get("unreachable"))) {
+                return result;
+            }
+            if (!result.containsKey("failed")) {
+                Object rc = result.get("rc");
+                result.put("failed", rc != null && !(rc instanceof Number n && n.longValue() == 0) && !"0".equals(rc));
+            }
+            if (until != null) {
+                result.put("attempts", (long) attempt);
+            }
+            result.putIfAbsent("changed", false);
+            HostScope withResult = register == null ? scope : scope.with(Map.of(register, Registered.clean(result)));
+            if (!result.containsKey("skipped")) {
+                String when = "changed";
+                try {
+                    if (task.has("changed_when")) {
+                        result.put("changed", allTrue(task.keyword("changed_when"), withResult));
+                        withResult = register == null ? scope : scope.with(Map.of(register, Registered.clean(result)));
+                    }
+                    when = "failed";
+                    if (task.has("failed_when")) {
+                        boolean failed = allTrue(task.keyword("failed_when"), withResult);
+                        result.put("failed_when_result", failed);
+                        result.put("failed", failed);
+                    }
+                } catch (TemplatingException e) {
+                    result.put("failed", true);
+                    result.put(when + "_when_result", e instanceof UndefinedVariableException u ? u.ansibleMessage() : e.getMessage());
+                }
+            }
+            if (until == null) {
+                break;
+            }
+            HostScope untilScope = register == null ? scope : scope.with(Map.of(register, Registered.clean(result)));
+            if (allTrue(until, untilScope)) {
+                break;
+            }
+            if (attempt < retries) {
+                result.put("_ansible_retry", true);
+                result.put("retries", (long) retries - 1);
+                events.runnerRetry(new TaskResult(hostTask.host(), hostTask.info(), result));
+                sleep(delay * 1000);
+            } else {
+                result.put("attempts", (long) attempt);
+                result.put("failed", true);
+            }
+        }
+        result.remove("_ansible_retry");
+        result.remove("retries");
+        return result;
+    }
+
+    private Map<String, Object> executeOnce(HostTask hostTask, HostScope scope) {
+        Task task = hostTask.step().task();
+        Inheritance inherited = hostTask.inherited();
+        ScopeRenderer renderer = run.templar().forScope(scope);
+        Map<String, Object> args;
+        try {
+            Object templated = renderer.template(new LinkedHashMap<>(task.args()));
+            args = stringKeys((Map<?, ?>) templated);
+            if (task.keyword("args") instanceof Map<?, ?> extra) {
+                Map<String, Object> merged = stringKeys((Map<?, ?>) renderer.template(stringKeys(extra)));
+                merged.putAll(args);
+                args = merged;
+            }
+            String omit = run.variables().omit();
+            args.values().removeIf(v -> omit.equals(v));
+        } catch (UndefinedVariableException e) {
+            return failed(located("The task includes an option with an undefined variable. The error was: " + e.ansibleMessage(), task));
+        } catch (TemplatingException e) {
+            return failed(e.getMessage());
+        }
+        String action = task.moduleName();
+        boolean check = run.options().check();
+        Object checkKeyword = inherited.value("check_mode");
+        if (checkKeyword != null) {
+            check = truthy(checkKeyword, scope);
+        }
+        boolean diff = run.options().diff();
+        Object diffKeyword = inherited.value("diff");
+        if (diffKeyword != null) {
+            diff = truthy(diffKeyword, scope);
+        }
+        ActionPlugin plugin = Actions.find(action).orElse(null);
+        if (plugin != null) {
+            try {
+                ActionContext context = new ActionContext(hostTask.host(), hostTask.taskHosts(), args,
+                        new LinkedHashMap<>(task.args()), renderer, run.display().workerView(), run.stats(), check,
+                        (kind, name) -> run.searchPaths().find(kind, name));
+                Map<String, Object> result = new LinkedHashMap<>(plugin.run(context));
+                return result;
+            } catch (ActionFailure e) {
+                return failed(e.getMessage());
+            } catch (UndefinedVariableException e) {
+                return failed(e.ansibleMessage());
+            } catch (JplayException e) {
+                return failed(e.getMessage());
+            }
+        }
+        Module module = run.modules().find(task.action()).orElse(null);
+        if (module == null) {
+            return failed("The module " + action + " was not found in configured module paths");
+        }
+        Connection connection;
+        try {
+            connection = connect(hostTask, scope, renderer);
+        } catch (ConnectionException e) {
+            return unreachable(e.getMessage());
+        } catch (TemplatingException e) {
+            return failed(e.getMessage());
+        }
+        try {
+            Path base = hostTask.searchDirs().isEmpty() ? Path.of(".") : hostTask.searchDirs().get(0);
+            SourceResolver sources = (kind, name) -> {
+                Path found = run.searchPaths().find(kind, name);
+                return found != null ? found : SourceResolver.relativeTo(base).resolve(kind, name);
+            };
+            ModuleContext context = ModuleContext.builder()
+                    .invokedName(task.action())
+                    .args(args)
+                    .connection(connection)
+                    .checkMode(check)
+                    .diffMode(diff)
+                    .sources(sources)
+                    .templates((path, text, options) -> renderer.renderText(text, path))
+                    .remoteTmp("~/.ansible/tmp")
+                    .hostName(hostTask.host())
+                    .build();
+            ModuleResult moduleResult = ModuleInvoker.invoke(module, context, run.options().verbosity() >= 3);
+            return new LinkedHashMap<>(moduleResult.toMap());
+        } catch (ConnectionException e) {
+            return unreachable(e.getMessage());
+        } catch (ModuleFailure e) {
+            return failed(e.getMessage());
+        } finally {
+            connection.close();
+        }
+    }
+
+    private Connection connect(HostTask hostTask, HostScope scope, ScopeRenderer renderer) {
+        Inheritance inherited = hostTask.inherited();
+        Map<String, Object> vars = scope;
+        Object delegate = inherited.value("delegate_to");
+        if (delegate != null) {
+            String target = String.valueOf(renderer.template(delegate));
+            if (run.inventory().hosts().containsKey(target)) {
+                vars = run.variables().scope(target, io.jplay.vars.VarsContext.NONE);
+            } else if (io.jplay.inventory.Inventory.LOCALHOST_NAMES.contains(target)) {
+                vars = Map.of("ansible_connection", "local");
+            }
+        }
+        String type = run.connections().type(inherited.value("connection"), vars);
+        Object becomeKeyword = inherited.value("become");
+        boolean become = becomeKeyword != null ? truthy(becomeKeyword, scope) : run.options().become()
+                || truthy(scope.get("ansible_become"), scope);
+        Object user = inherited.value("become_user");
+        if (user == null) {
+            user = scope.get("ansible_become_user") != null ? scope.get("ansible_become_user") : run.options().becomeUser();
+        }
+        Object method = inherited.value("become_method");
+        if (method == null) {
+            method = scope.get("ansible_become_method") != null ? scope.get("ansible_become_method") : run.options().becomeMethod();
+        }
+        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password") : scope.get("ansible_become_pass");
+        Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
+                method == null ? "sudo" : String.valueOf(renderer.template(method)),
+                user == null ? null : String.valueOf(renderer.template(user)),
+                password == null ? null : String.valueOf(renderer.template(password)));
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Object env : environmentLayers(hostTask)) {
+            Object templated = renderer.template(env);
+            if (templated instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> environment.put(String.valueOf(k), PythonRepr.str(v)));
+            }
+        }
+        return run.connections().open(type, settings, environment);
+    }
+
+    /** environment: play, then blocks outermost first, then the task; later ones win per variable. */
+    private static List<Object> environmentLayers(HostTask hostTask) {
+        List<Object> layers = new ArrayList<>();
+        Inheritance.addAll(layers, hostTask.playKeywords().get("environment"));
+        for (Block block : hostTask.step().parents()) {
+            Inheritance.addAll(layers, block.keyword("environment"));
+        }
+        Inheritance.addAll(layers, hostTask.step().task().keyword("environment"));
+        return layers;
+    }
+
+    private boolean allTrue(Object conditions, HostScope scope) {
+        List<Object> list = new ArrayList<>();
+        Inheritance.addAll(list, conditions);
+        ScopeRenderer renderer = run.templar().forScope(scope);
+        for (Object condition : list) {
+            if (!renderer.evaluateConditional(condition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean truthy(Object value, HostScope scope) {
+        if (value == null) {
+            return false;
+        }
+        Object templated = value instanceof String ? run.templar().template(value, scope) : value;
+        if (templated instanceof String s) {
+            return switch (s.toLowerCase()) {
+                case "yes", "true", "on", "1", "y", "t" -> true;
+                default -> false;
+            };
+        }
+        return PythonValues.isTrue(templated);
+    }
+
+    private static int intValue(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        return Integer.parseInt(String.valueOf(value).trim());
+    }
+
+    static Map<String, Object> failed(String msg) {
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("failed", true);
+        res.put("msg", msg);
+        return res;
+    }
+
+    private static Map<String, Object> unreachable(String msg) {
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("msg", msg);
+        res.put("unreachable", true);
+        res.put("changed", false);
+        return res;
+    }
+
+    /** A task error with Ansible's "The error appears to be in ..." excerpt. */
+    static String located(String message, Task task) {
+        if (task.location() == null) {
+            return message;
+        }
+        return new JplayException(message, task.location()).describe();
+    }
+
+    static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
