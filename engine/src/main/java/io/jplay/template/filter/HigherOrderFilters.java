@@ -1,0 +1,146 @@
+package io.jplay.template.filter;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
+import io.jplay.error.JplayException;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Jinja2's filters that apply another filter or test to each item: map, select, reject, selectattr,
+ * rejectattr; and Ansible's random and shuffle.
+ */
+public final class HigherOrderFilters {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private HigherOrderFilters() {
+    }
+
+    public static List<AnsibleFilter> filters() {
+        List<AnsibleFilter> filters = new ArrayList<>();
+        filters.add(new AnsibleFilter("map", HigherOrderFilters::map));
+        filters.add(new AnsibleFilter("select", (value, args, interpreter) -> select(value, args, interpreter, false, true)));
+        filters.add(new AnsibleFilter("reject", (value, args, interpreter) -> select(value, args, interpreter, false, false)));
+        filters.add(new AnsibleFilter("selectattr", (value, args, interpreter) -> select(value, args, interpreter, true, true)));
+        filters.add(new AnsibleFilter("rejectattr", (value, args, interpreter) -> select(value, args, interpreter, true, false)));
+        filters.add(AnsibleFilter.of("random", HigherOrderFilters::random));
+        filters.add(AnsibleFilter.of("shuffle", HigherOrderFilters::shuffle));
+        return filters;
+    }
+
+    /** map(attribute='x', default=None) or map('filter', *args, **kwargs). */
+    static List<Object> map(Object value, Args args, JinjavaInterpreter interpreter) {
+        List<Object> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (args.size() == 0 && args.keywords().containsKey("attribute")) {
+            Object attribute = args.keywords().get("attribute");
+            Object fallback = args.keywords().get("default");
+            for (Object item : Py.iterate(value)) {
+                Object found = Attributes.get(item, attribute);
+                result.add(found == null && fallback != null ? fallback : found);
+            }
+            return result;
+        }
+        if (args.size() == 0) {
+            throw new JplayException("map requires a filter argument");
+        }
+        String name = Py.str(args.get(0));
+        Filter filter = findFilter(interpreter, name);
+        Object[] rest = args.rest(1).toArray();
+        for (Object item : Py.iterate(value)) {
+            result.add(Py.plain(filter.filter(item, interpreter, rest, new LinkedHashMap<>(args.keywords()))));
+        }
+        return result;
+    }
+
+    /** select/reject('test', *args) and selectattr/rejectattr('attr', 'test', *args); no test means truthiness. */
+    static List<Object> select(Object value, Args args, JinjavaInterpreter interpreter, boolean byAttribute, boolean keep) {
+        List<Object> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        int offset = 0;
+        Object attribute = null;
+        if (byAttribute) {
+            attribute = args.get(0);
+            offset = 1;
+        }
+        ExpTest test = null;
+        Object[] testArgs = new Object[0];
+        if (args.size() > offset) {
+            test = findTest(interpreter, Py.str(args.get(offset)));
+            testArgs = args.rest(offset + 1).toArray();
+        }
+        for (Object item : Py.iterate(value)) {
+            Object subject = byAttribute ? Attributes.get(item, attribute) : item;
+            boolean passed = test == null ? Py.truthy(subject) : test.evaluate(subject, interpreter, testArgs);
+            if (passed == keep) {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
+    private static Filter findFilter(JinjavaInterpreter interpreter, String name) {
+        Filter filter = interpreter == null ? null : interpreter.getContext().getFilter(name);
+        if (filter == null) {
+            throw new JplayException("template error while templating string: No filter named '" + name + "' found.");
+        }
+        return filter;
+    }
+
+    private static ExpTest findTest(JinjavaInterpreter interpreter, String name) {
+        ExpTest test = interpreter == null ? null : interpreter.getContext().getExpTest(name);
+        if (test == null) {
+            throw new JplayException("template error while templating string: No test named '" + name + "' found.");
+        }
+        return test;
+    }
+
+    /** Ansible's random(end, start=None, step=None, seed=None): a number below end, or an item of a sequence. */
+    static Object random(Object value, Args args) {
+        Object seed = args.get(2, "seed", null);
+        Random random = seed == null ? RANDOM : new Random(Py.str(seed).hashCode());
+        if (value instanceof Number n && Py.isIntegral(n)) {
+            long start = args.get(0, "start", null) == null ? 0 : args.integer(0, "start", 0L);
+            long step = args.get(1, "step", null) == null ? 1 : args.integer(1, "step", 1L);
+            long end = n.longValue();
+            long count = (end - start + step - 1) / step;
+            if (count <= 0) {
+                throw new JplayException("empty range for randrange() (" + start + ", " + end + ", " + (end - start) + ")");
+            }
+            return start + step * (long) (random.nextDouble() * count);
+        }
+        if (Py.isIterable(value)) {
+            if (Py.truthy(args.get(0, "start", null)) || Py.truthy(args.get(1, "step", null))) {
+                throw new JplayException("start and step can only be used with integer values");
+            }
+            List<Object> items = Py.iterate(value);
+            if (items.isEmpty()) {
+                throw new JplayException("Cannot choose from an empty sequence");
+            }
+            return items.get(random.nextInt(items.size()));
+        }
+        throw new JplayException("random can only be used on sequences and integers");
+    }
+
+    static Object shuffle(Object value, Args args) {
+        Object seed = args.get(0, "seed", null);
+        try {
+            List<Object> items = new ArrayList<>(Py.iterate(value));
+            Collections.shuffle(items, Py.truthy(seed) ? new Random(Py.str(seed).hashCode()) : RANDOM);
+            return items;
+        } catch (JplayException e) {
+            return value;
+        }
+    }
+}

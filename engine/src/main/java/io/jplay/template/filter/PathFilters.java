@@ -1,0 +1,164 @@
+package io.jplay.template.filter;
+
+import io.jplay.error.JplayException;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Controller-side path filters with Python's os.path semantics: basename, dirname, expanduser, realpath,
+ * relpath, splitext, path_join, fileglob.
+ */
+public final class PathFilters {
+
+    private PathFilters() {
+    }
+
+    public static List<AnsibleFilter> filters() {
+        List<AnsibleFilter> filters = new ArrayList<>();
+        filters.add(AnsibleFilter.of("basename", (value, args) -> basename(Py.str(value))));
+        filters.add(AnsibleFilter.of("dirname", (value, args) -> dirname(Py.str(value))));
+        filters.add(AnsibleFilter.of("expanduser", (value, args) -> expanduser(Py.str(value))));
+        filters.add(AnsibleFilter.of("realpath", (value, args) -> realpath(Py.str(value))));
+        filters.add(AnsibleFilter.of("relpath", (value, args) -> relpath(Py.str(value), args.string(0, "start", "."))));
+        filters.add(AnsibleFilter.of("splitext", (value, args) -> splitext(Py.str(value))));
+        filters.add(AnsibleFilter.of("path_join", (value, args) -> pathJoin(value)));
+        filters.add(AnsibleFilter.of("fileglob", (value, args) -> fileglob(Py.str(value))));
+        return filters;
+    }
+
+    /** os.path.basename: the text after the last '/'. */
+    public static String basename(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** os.path.dirname: the text up to the last '/', trailing slashes removed unless it is all slashes. */
+    public static String dirname(String path) {
+        String head = path.substring(0, path.lastIndexOf('/') + 1);
+        if (!head.isEmpty() && !head.matches("/+")) {
+            head = head.replaceAll("/+$", "");
+        }
+        return head;
+    }
+
+    public static String expanduser(String path) {
+        if (!path.startsWith("~")) {
+            return path;
+        }
+        int slash = path.indexOf('/');
+        String user = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        String home;
+        if (user.isEmpty()) {
+            home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+        } else {
+            Path candidate = Paths.get(user.equals("root") ? "/root" : "/home/" + user);
+            if (!Files.isDirectory(candidate)) {
+                return path;
+            }
+            home = candidate.toString();
+        }
+        String rest = slash < 0 ? "" : path.substring(slash);
+        if (home.endsWith("/") && rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        return home + rest;
+    }
+
+    /** os.path.realpath: absolute, symlinks resolved as far as the path exists. */
+    public static String realpath(String path) {
+        Path absolute = Paths.get(path).toAbsolutePath().normalize();
+        Path existing = absolute;
+        Path remainder = Paths.get("");
+        while (existing != null && !Files.exists(existing)) {
+            remainder = existing.getFileName().resolve(remainder);
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute.toString();
+        }
+        try {
+            Path resolved = existing.toRealPath().resolve(remainder).normalize();
+            String text = resolved.toString();
+            return text.endsWith("/") && text.length() > 1 ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException e) {
+            return absolute.toString();
+        }
+    }
+
+    static String relpath(String path, String start) {
+        Path target = Paths.get(path).toAbsolutePath().normalize();
+        Path base = Paths.get(start).toAbsolutePath().normalize();
+        String relative = base.relativize(target).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /** os.path.splitext: (root, ext), ignoring leading dots of the last component. */
+    public static Tuple splitext(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot > slash) {
+            int start = slash + 1;
+            while (start < dot && path.charAt(start) == '.') {
+                start++;
+            }
+            if (start < dot) {
+                return Tuple.of(path.substring(0, dot), path.substring(dot));
+            }
+        }
+        return Tuple.of(path, "");
+    }
+
+    /** os.path.join(*paths): an absolute part restarts the path. */
+    static String pathJoin(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.toString();
+        }
+        if (!Py.isSequence(value)) {
+            throw new JplayException("|path_join expects string or sequence, got <class '" + Py.typeName(value) + "'> instead.");
+        }
+        String result = "";
+        for (Object part : Py.iterate(value)) {
+            String text = Py.str(part);
+            if (text.startsWith("/") || result.isEmpty()) {
+                result = text;
+            } else {
+                result = result.endsWith("/") ? result + text : result + "/" + text;
+            }
+        }
+        return result;
+    }
+
+    /** Regular files matching a shell glob (glob.glob), sorted as the directory lists them. */
+    public static List<Object> fileglob(String pattern) {
+        List<Object> result = new ArrayList<>();
+        Path patternPath = Paths.get(pattern);
+        Path dir = patternPath.getParent() == null ? Paths.get("") : patternPath.getParent();
+        if (dir.toString().matches(".*[*?\\[].*")) {
+            // globs in directory parts are rare in playbooks; only the last component may hold wildcards
+            return result;
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + patternPath.getFileName());
+        Path listing = dir.toString().isEmpty() ? Paths.get(".") : dir;
+        if (!Files.isDirectory(listing)) {
+            return result;
+        }
+        try (Stream<Path> entries = Files.list(listing)) {
+            entries.filter(p -> matcher.matches(p.getFileName()))
+                    .filter(p -> !p.getFileName().toString().startsWith(".") || patternPath.getFileName().toString().startsWith("."))
+                    .filter(Files::isRegularFile)
+                    .map(p -> dir.toString().isEmpty() ? p.getFileName().toString() : dir.resolve(p.getFileName()).toString())
+                    .sorted()
+                    .forEach(result::add);
+        } catch (IOException e) {
+            return result;
+        }
+        return result;
+    }
+}

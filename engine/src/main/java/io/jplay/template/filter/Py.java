@@ -1,0 +1,421 @@
+package io.jplay.template.filter;
+
+import com.hubspot.jinjava.objects.SafeString;
+import io.jplay.error.JplayException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Python's view of jplay's plain Java values: truthiness, {@code str()}/{@code repr()}, {@code int()},
+ * {@code float()}, equality and ordering by value (so {@code Integer 1 == Long 1 == Double 1.0}).
+ * Filters, tests and lookups use these so they behave as Ansible's Python does.
+ */
+public final class Py {
+
+    private Py() {
+    }
+
+    /** Python's bool(value). */
+    public static boolean truthy(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return isIntegral(n) ? n.longValue() != 0 : n.doubleValue() != 0.0;
+        }
+        if (value instanceof CharSequence s) {
+            return s.length() > 0;
+        }
+        if (value instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        if (value.getClass().isArray()) {
+            return java.lang.reflect.Array.getLength(value) > 0;
+        }
+        return true;
+    }
+
+    public static boolean isIntegral(Object n) {
+        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+                || n instanceof java.math.BigInteger;
+    }
+
+    public static boolean isNumber(Object value) {
+        return value instanceof Number;
+    }
+
+    public static boolean isString(Object value) {
+        return value instanceof CharSequence;
+    }
+
+    /** Python's str(value). */
+    public static String str(Object value) {
+        if (value instanceof CharSequence s) {
+            return s.toString();
+        }
+        return repr(value);
+    }
+
+    /** Python's repr(value), as Ansible shows lists and dicts inside strings. */
+    public static String repr(Object value) {
+        StringBuilder out = new StringBuilder();
+        appendRepr(out, value, true);
+        return out.toString();
+    }
+
+    private static void appendRepr(StringBuilder out, Object value, boolean top) {
+        if (value == null) {
+            out.append("None");
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "True" : "False");
+        } else if (value instanceof Double || value instanceof Float) {
+            out.append(floatRepr(((Number) value).doubleValue()));
+        } else if (value instanceof Number n) {
+            out.append(n);
+        } else if (value instanceof CharSequence s) {
+            if (top && !(value instanceof String) && !(value instanceof SafeString)) {
+                out.append(s);
+            } else {
+                out.append(stringRepr(s.toString()));
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                appendRepr(out, e.getKey(), false);
+                out.append(": ");
+                appendRepr(out, e.getValue(), false);
+            }
+            out.append('}');
+        } else if (value instanceof Tuple t) {
+            out.append('(');
+            for (int i = 0; i < t.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                appendRepr(out, t.get(i), false);
+            }
+            out.append(t.size() == 1 ? ",)" : ")");
+        } else if (value instanceof Iterable<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                appendRepr(out, item, false);
+            }
+            out.append(']');
+        } else {
+            String text = value.toString();
+            out.append(top ? text : stringRepr(text));
+        }
+    }
+
+    /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
+    public static String stringRepr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder().append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append(quote).toString();
+    }
+
+    /** Python's repr(float): shortest round-tripping digits, {@code 1.0}, {@code 1e+16}, {@code inf}, {@code nan}. */
+    public static String floatRepr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - exact.scale(); // position of the leading digit
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= 16 || exponent < -4) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        if (exponent < 0) {
+            return sign + "0." + "0".repeat(-exponent - 1) + digits;
+        }
+        if (digits.length() <= exponent + 1) {
+            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+    }
+
+    /** Python's int(value) for the values templates meet; null when not convertible. */
+    public static Long toLongOrNull(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (value instanceof Number n) {
+            if (n instanceof Double || n instanceof Float) {
+                double d = n.doubleValue();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    return null;
+                }
+            }
+            return n.longValue();
+        }
+        if (value instanceof CharSequence s) {
+            String text = s.toString().strip().replace("_", "");
+            try {
+                return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Python's float(value); null when not convertible. */
+    public static Double toDoubleOrNull(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1.0 : 0.0;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof CharSequence s) {
+            String text = s.toString().strip().toLowerCase();
+            switch (text) {
+                case "inf", "+inf", "infinity", "+infinity" -> {
+                    return Double.POSITIVE_INFINITY;
+                }
+                case "-inf", "-infinity" -> {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                case "nan", "+nan", "-nan" -> {
+                    return Double.NaN;
+                }
+                default -> {
+                }
+            }
+            if (!text.matches("[+-]?(\\d[\\d_]*\\.?[\\d_]*|\\.\\d[\\d_]*)(e[+-]?\\d+)?")) {
+                return null;
+            }
+            return Double.parseDouble(text.replace("_", ""));
+        }
+        return null;
+    }
+
+    /** A number as Long when integral, else Double: the result type filters hand back. */
+    public static Number normalize(Number n) {
+        if (n instanceof Double || n instanceof Long) {
+            return n;
+        }
+        if (n instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (n instanceof BigDecimal b) {
+            return b.doubleValue();
+        }
+        return n.longValue();
+    }
+
+    /** Values as they enter a filter: numbers normalised to Long/Double, SafeString to String. */
+    public static Object plain(Object value) {
+        if (value instanceof SafeString s) {
+            return s.toString();
+        }
+        if (value instanceof Number n && !(n instanceof Long) && !(n instanceof Double)) {
+            return normalize(n);
+        }
+        return value;
+    }
+
+    /** Python's ==, comparing numbers (and bools, which are ints in Python) by value. */
+    public static boolean equal(Object a, Object b) {
+        a = plain(a);
+        b = plain(b);
+        if (a instanceof Number || b instanceof Number) {
+            Object na = a instanceof Boolean x ? (Object) (x ? 1L : 0L) : a;
+            Object nb = b instanceof Boolean x ? (Object) (x ? 1L : 0L) : b;
+            if (na instanceof Number x && nb instanceof Number y) {
+                if (isIntegral(x) && isIntegral(y)) {
+                    return x.longValue() == y.longValue();
+                }
+                return x.doubleValue() == y.doubleValue();
+            }
+            return false;
+        }
+        if (a instanceof CharSequence && b instanceof CharSequence) {
+            return a.toString().equals(b.toString());
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!equal(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                Object key = findKey(y, e.getKey());
+                if (key == MISSING || !equal(e.getValue(), y.get(key))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static final Object MISSING = new Object();
+
+    private static Object findKey(Map<?, ?> map, Object key) {
+        if (map.containsKey(key)) {
+            return key;
+        }
+        for (Object k : map.keySet()) {
+            if (equal(k, key)) {
+                return k;
+            }
+        }
+        return MISSING;
+    }
+
+    /** Python's ordering (numbers by value, strings by code point, lists lexicographically). */
+    public static int compare(Object a, Object b) {
+        a = plain(a);
+        b = plain(b);
+        if (a instanceof Boolean x) {
+            a = x ? 1L : 0L;
+        }
+        if (b instanceof Boolean x) {
+            b = x ? 1L : 0L;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            if (isIntegral(x) && isIntegral(y)) {
+                return Long.compare(x.longValue(), y.longValue());
+            }
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof CharSequence x && b instanceof CharSequence y) {
+            return x.toString().compareTo(y.toString());
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int c = compare(x.get(i), y.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        throw new JplayException("'<' not supported between instances of '" + typeName(a) + "' and '"
+                + typeName(b) + "'");
+    }
+
+    /** Python's type(value).__name__ as Ansible reports it. */
+    public static String typeName(Object value) {
+        value = plain(value);
+        if (value == null) {
+            return "NoneType";
+        }
+        if (value instanceof Boolean) {
+            return "bool";
+        }
+        if (value instanceof Double) {
+            return "float";
+        }
+        if (value instanceof Number) {
+            return "int";
+        }
+        if (value instanceof io.jplay.yaml.UnsafeText) {
+            return "AnsibleUnsafeText";
+        }
+        if (value instanceof CharSequence) {
+            return "str";
+        }
+        if (value instanceof Map) {
+            return "dict";
+        }
+        if (value instanceof Tuple) {
+            return "tuple";
+        }
+        if (value instanceof List) {
+            return "list";
+        }
+        return value.getClass().getSimpleName();
+    }
+
+    /** Iterates a value as Python's list(value) would: lists, other iterables, a dict's keys, a string's characters. */
+    public static List<Object> iterate(Object value) {
+        value = plain(value);
+        List<Object> out = new ArrayList<>();
+        if (value instanceof Map<?, ?> m) {
+            out.addAll(m.keySet());
+        } else if (value instanceof Iterable<?> it) {
+            for (Object o : it) {
+                out.add(o);
+            }
+        } else if (value instanceof Iterator<?> it) {
+            it.forEachRemaining(out::add);
+        } else if (value instanceof CharSequence s) {
+            s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
+        } else if (value instanceof Object[] array) {
+            out.addAll(List.of(array));
+        } else {
+            throw new JplayException("'" + typeName(value) + "' object is not iterable");
+        }
+        return out;
+    }
+
+    public static boolean isIterable(Object value) {
+        value = plain(value);
+        return value instanceof Iterable || value instanceof Map || value instanceof CharSequence
+                || value instanceof Object[] || value instanceof Iterator;
+    }
+
+    /** Ansible's is_sequence: iterable but not a string or a mapping. */
+    public static boolean isSequence(Object value) {
+        return value instanceof Iterable || value instanceof Object[];
+    }
+}
