@@ -5,6 +5,8 @@ import io.jplay.template.filter.AnsibleFilter;
 import io.jplay.template.filter.CollectionFilters;
 import io.jplay.template.filter.EncodingFilters;
 import io.jplay.template.filter.HigherOrderFilters;
+import io.jplay.template.filter.JinjaFilters;
+import io.jplay.template.filter.JsonQueryFilter;
 import io.jplay.template.filter.MathFilters;
 import io.jplay.template.filter.NetworkFilters;
 import io.jplay.template.filter.PathFilters;
@@ -41,7 +43,7 @@ public final class AnsibleLibrary {
     public static List<AnsibleFilter> filters() {
         List<AnsibleFilter> base = Stream.of(TypeFilters.filters(), StringFilters.filters(), CollectionFilters.filters(),
                         MathFilters.filters(), RegexFilters.filters(), EncodingFilters.filters(), PathFilters.filters(),
-                        HigherOrderFilters.filters(), NetworkFilters.filters())
+                        HigherOrderFilters.filters(), NetworkFilters.filters(), JsonQueryFilter.filters(), JinjaFilters.filters())
                 .flatMap(List::stream)
                 .toList();
         return Stream.concat(base.stream(), base.stream()

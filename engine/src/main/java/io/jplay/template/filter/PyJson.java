@@ -3,6 +3,7 @@ package io.jplay.template.filter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jplay.error.JplayException;
 import io.jplay.yaml.VaultText;
@@ -150,6 +151,27 @@ public final class PyJson {
             }
         }
         out.append('"');
+    }
+
+    /** The value as a Jackson tree (for JMESPath), via its JSON text so tuples and numbers map as Python's would. */
+    public static JsonNode toTree(Object value) {
+        try {
+            return MAPPER.readTree(dumps(value, Options.compact()));
+        } catch (JsonProcessingException e) {
+            throw new JplayException("cannot convert value for JSON processing: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A Jackson tree back as jplay's plain values. */
+    public static Object fromTree(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        try {
+            return normalize(MAPPER.treeToValue(node, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new JplayException("cannot convert JSON value: " + e.getOriginalMessage());
+        }
     }
 
     /** Python's json.loads. */
