@@ -50,7 +50,7 @@ public final class Args {
     }
 
     public boolean has(int index, String name) {
-        return index < positional.size() || (name != null && keywords.containsKey(name));
+        return (index >= 0 && index < positional.size()) || (name != null && keywords.containsKey(name));
     }
 
     /** The parameter at {@code index} or named {@code name}, else {@code fallback}. */

@@ -59,18 +59,21 @@ public final class LookupFunctions {
         List<Object> ran;
         try {
             ran = plugin.run(terms, new Args(new Object[0], options), LookupContext.current());
+        } catch (UndefinedLookupVariable e) {
+            throw e;
         } catch (JplayException e) {
+            String message = "An unhandled exception occurred while running the lookup plugin '" + name
+                    + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + e.getMessage();
             if (errors.equals("warn")) {
-                LOG.warning("An unhandled exception occurred while running the lookup plugin '" + name
-                        + "'. Error was a " + e.getClass().getSimpleName() + ", original message: " + e.getMessage());
+                // Ansible's display.warning; jplay has no shared display in the template layer yet
+                System.err.println("[WARNING]: " + message);
                 return null;
             }
             if (errors.equals("ignore")) {
+                LOG.fine(message);
                 return null;
             }
-            throw new JplayException("An unhandled exception occurred while running the lookup plugin '" + name
-                    + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + e.getMessage(),
-                    e.location(), e);
+            throw new JplayException(message, e.location(), e);
         }
         if (ran == null || ran.isEmpty() || wantlist) {
             return ran;

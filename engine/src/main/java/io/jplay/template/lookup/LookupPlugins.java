@@ -177,7 +177,7 @@ public final class LookupPlugins {
             } else if (hasDefault) {
                 result.add(options.get(-1, "default", null));
             } else {
-                throw new JplayException("No variable found with this name: " + name);
+                throw new UndefinedLookupVariable("No variable found with this name: " + name);
             }
         }
         return result;
