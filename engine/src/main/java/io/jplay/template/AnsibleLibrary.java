@@ -1,6 +1,7 @@
 package io.jplay.template;
 
 import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.interpret.Context;
 import io.jplay.template.filter.AnsibleFilter;
 import io.jplay.template.filter.CollectionFilters;
 import io.jplay.template.filter.EncodingFilters;
@@ -18,6 +19,7 @@ import io.jplay.template.jinjatest.AnsibleTests;
 import io.jplay.template.lookup.LookupFunctions;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,14 +31,29 @@ public final class AnsibleLibrary {
     private AnsibleLibrary() {
     }
 
+    /**
+     * Filters and tests about undefinedness. The Templar installs its own first (they know its Undefined
+     * value, and that None is defined); ours, which take null for undefined, serve a plain Jinjava only.
+     */
+    private static final Set<String> TEMPLAR_OWNED = Set.of("default", "d", "defined", "undefined");
+
     public static void install(Jinjava jinjava) {
+        Context global = jinjava.getGlobalContext();
         for (AnsibleFilter filter : filters()) {
-            jinjava.registerFilter(filter);
+            if (!(TEMPLAR_OWNED.contains(filter.getName()) && isJplays(global.getFilter(filter.getName())))) {
+                jinjava.registerFilter(filter);
+            }
         }
         for (AnsibleTest test : AnsibleTests.tests()) {
-            jinjava.registerExpTest(test);
+            if (!(TEMPLAR_OWNED.contains(test.getName()) && isJplays(global.getExpTest(test.getName())))) {
+                jinjava.registerExpTest(test);
+            }
         }
         LookupFunctions.install(jinjava);
+    }
+
+    private static boolean isJplays(Object installed) {
+        return installed != null && installed.getClass().getName().startsWith("io.jplay.");
     }
 
     /** Every filter jplay provides, by the names Ansible knows them (built-in and ansible.builtin.). */
@@ -48,7 +65,7 @@ public final class AnsibleLibrary {
                 .toList();
         return Stream.concat(base.stream(), base.stream()
                         .filter(f -> !f.getName().contains("."))
-                        .map(f -> new AnsibleFilter("ansible.builtin." + f.getName(), f::filterWithArgs)))
+                        .map(f -> f.alias("ansible.builtin." + f.getName())))
                 .toList();
     }
 }

@@ -25,19 +25,30 @@ public final class AnsibleFilter implements Filter {
 
     private final String name;
     private final Body body;
+    private final boolean acceptsUndefined;
 
     public AnsibleFilter(String name, Body body) {
+        this(name, body, false);
+    }
+
+    private AnsibleFilter(String name, Body body, boolean acceptsUndefined) {
         this.name = name;
         this.body = body;
+        this.acceptsUndefined = acceptsUndefined;
+    }
+
+    /** A filter that looks at undefined values itself (default, mandatory) instead of failing on them. */
+    public static AnsibleFilter acceptingUndefined(String name, SimpleBody body) {
+        return new AnsibleFilter(name, (value, args, interpreter) -> body.apply(value, args), true);
+    }
+
+    /** The same filter under another name (ansible.builtin.NAME). */
+    public AnsibleFilter alias(String alias) {
+        return new AnsibleFilter(alias, body, acceptsUndefined);
     }
 
     public static AnsibleFilter of(String name, SimpleBody body) {
         return new AnsibleFilter(name, (value, args, interpreter) -> body.apply(value, args));
-    }
-
-    /** Runs this filter's body directly (for aliases such as ansible.builtin.name). */
-    public Object filterWithArgs(Object value, Args args, JinjavaInterpreter interpreter) {
-        return body.apply(value, args, interpreter);
     }
 
     @Override
@@ -47,11 +58,17 @@ public final class AnsibleFilter implements Filter {
 
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+        if (!acceptsUndefined) {
+            Py.refuseUndefined(var);
+        }
         return body.apply(Py.plain(var), new Args(args, kwargs), interpreter);
     }
 
     @Override
     public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+        if (!acceptsUndefined) {
+            Py.refuseUndefined(var);
+        }
         return body.apply(Py.plain(var), new Args(args, Map.of()), interpreter);
     }
 

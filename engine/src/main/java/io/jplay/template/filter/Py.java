@@ -1,6 +1,7 @@
 package io.jplay.template.filter;
 
 import com.hubspot.jinjava.objects.SafeString;
+import com.hubspot.jinjava.util.HasObjectTruthValue;
 import io.jplay.error.JplayException;
 
 import java.math.BigDecimal;
@@ -26,6 +27,10 @@ public final class Py {
         if (value == null) {
             return false;
         }
+        if (value instanceof HasObjectTruthValue special) {
+            // the Templar's Undefined raises its "'x' is undefined" error here, as Jinja2's StrictUndefined does
+            return special.getObjectTruthValue();
+        }
         if (value instanceof Boolean b) {
             return b;
         }
@@ -45,6 +50,30 @@ public final class Py {
             return java.lang.reflect.Array.getLength(value) > 0;
         }
         return true;
+    }
+
+    /**
+     * Raises the error of an undefined value handed to a filter or test that cannot take one. The Templar's
+     * Undefined refuses to be tested for truth; probing every value Jinjava may test that way is harmless
+     * for defined ones.
+     */
+    public static void refuseUndefined(Object value) {
+        if (value instanceof HasObjectTruthValue special) {
+            special.getObjectTruthValue();
+        }
+    }
+
+    /** Whether a value is undefined: null in a plain Jinjava, or a value that refuses its truth value. */
+    public static boolean isUndefined(Object value) {
+        if (value == null) {
+            return true;
+        }
+        try {
+            refuseUndefined(value);
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     public static boolean isIntegral(Object n) {

@@ -17,15 +17,15 @@ public final class TypeFilters {
 
     public static List<AnsibleFilter> filters() {
         List<AnsibleFilter> filters = new ArrayList<>();
-        filters.add(AnsibleFilter.of("default", TypeFilters::defaultValue));
-        filters.add(AnsibleFilter.of("d", TypeFilters::defaultValue));
+        filters.add(AnsibleFilter.acceptingUndefined("default", TypeFilters::defaultValue));
+        filters.add(AnsibleFilter.acceptingUndefined("d", TypeFilters::defaultValue));
         filters.add(AnsibleFilter.of("bool", (value, args) -> toBool(value)));
         filters.add(AnsibleFilter.of("int", TypeFilters::toInt));
         filters.add(AnsibleFilter.of("float", TypeFilters::toFloat));
         filters.add(AnsibleFilter.of("string", (value, args) -> Py.str(value)));
         filters.add(AnsibleFilter.of("list", (value, args) -> Py.iterate(value)));
         filters.add(AnsibleFilter.of("ternary", TypeFilters::ternary));
-        filters.add(AnsibleFilter.of("mandatory", TypeFilters::mandatory));
+        filters.add(AnsibleFilter.acceptingUndefined("mandatory", TypeFilters::mandatory));
         filters.add(AnsibleFilter.of("type_debug", (value, args) -> Py.typeName(value)));
         return filters;
     }
@@ -37,7 +37,7 @@ public final class TypeFilters {
     static Object defaultValue(Object value, Args args) {
         Object fallback = args.get(0, "default_value", "");
         boolean boolean_ = args.bool(1, "boolean", false);
-        if (value == null || (boolean_ && !Py.truthy(value))) {
+        if (Py.isUndefined(value) || (boolean_ && !Py.truthy(value))) {
             return fallback;
         }
         return value;
@@ -115,11 +115,20 @@ public final class TypeFilters {
         return Py.truthy(value) ? whenTrue : whenFalse;
     }
 
+    /** Ansible's mandatory(msg=None): "Mandatory variable 'x' not defined." when the value is undefined. */
     static Object mandatory(Object value, Args args) {
-        if (value == null) {
-            Object message = args.get(0, "msg", null);
-            throw new JplayException(message != null ? Py.str(message) : "Mandatory variable  not defined.");
+        String name = "";
+        if (value != null) {
+            try {
+                Py.refuseUndefined(value);
+                return value;
+            } catch (RuntimeException undefined) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^'(.+)' is undefined").matcher(
+                        String.valueOf(undefined.getMessage()));
+                name = m.find() ? "'" + m.group(1) + "' " : "";
+            }
         }
-        return value;
+        Object message = args.get(0, "msg", null);
+        throw new JplayException(message != null ? Py.str(message) : "Mandatory variable " + name + "not defined.");
     }
 }

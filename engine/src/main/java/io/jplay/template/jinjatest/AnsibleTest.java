@@ -44,6 +44,9 @@ public final class AnsibleTest implements ExpTest {
                 && !(packed.get(0) instanceof List)) {
             actual = packed.toArray();
         }
+        if (!name.equals("defined") && !name.equals("undefined")) {
+            Py.refuseUndefined(var);
+        }
         return body.test(Py.plain(var), new Args(actual, Map.of()));
     }
 }
