@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ansible's filters (jinja2 built-ins and ansible.builtin) evaluated through Jinjava with AnsibleLibrary.
+ * Ansible's filters (jinja2 built-ins and ansible.builtin) evaluated through Jinjava with AnsibleLibrary; random/shuffle with a seed pick what Python's Random picks.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
@@ -235,6 +235,16 @@ class FilterOracleTest {
         {"'abc' | to_yaml", "\"abc\\n\""},
         {"{'a': '\u00fc'} | to_yaml", "\"{a: \\u00fc}\\n\""},
         {"7 | round(0, 'floor')", "7.0"},
+        {"60 | random(seed='node1')", "36"},
+        {"60 | random(seed='node2')", "49"},
+        {"60 | random(seed='cp-1.example.com')", "9"},
+        {"100 | random(start=10, step=5, seed='x')", "60"},
+        {"1000000 | random(seed=42)", "670487"},
+        {"5 | random(seed=0)", "3"},
+        {"['a', 'b', 'c', 'd', 'e'] | random(seed='node1')", "\"e\""},
+        {"[1, 2, 3, 4, 5, 6, 7, 8] | shuffle(seed='node1')", "[7, 5, 8, 6, 3, 2, 4, 1]"},
+        {"[1, 2, 3, 4, 5, 6, 7, 8] | shuffle(seed=7)", "[7, 8, 3, 5, 1, 4, 2, 6]"},
+        {"'abcdef' | shuffle(seed='s')", "[\"b\", \"e\", \"a\", \"c\", \"f\", \"d\"]"},
     };
 
     static Stream<Arguments> cases() {

@@ -50,8 +50,8 @@ class UndefinedContractTest {
 
     @Test
     void mandatoryNamesTheUndefinedVariable() {
-        // ansible-core 2.14: {{ missing_var | mandatory }} -> Mandatory variable 'missing_var' not defined.
-        assertThatThrownBy(() -> apply("mandatory", new FakeUndefined())).hasMessage("Mandatory variable 'missing_var' not defined.");
+        // ansible-core 2.14: {{ missing_var | mandatory }} -> Mandatory variable 'missing_var'  not defined. (two spaces)
+        assertThatThrownBy(() -> apply("mandatory", new FakeUndefined())).hasMessage("Mandatory variable 'missing_var'  not defined.");
         assertThatThrownBy(() -> apply("mandatory", new FakeUndefined(), "say so")).hasMessage("say so");
     }
 

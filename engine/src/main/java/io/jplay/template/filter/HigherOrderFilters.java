@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Jinja2's filters that apply another filter or test to each item: map, select, reject, selectattr,
@@ -106,19 +105,22 @@ public final class HigherOrderFilters {
         return test;
     }
 
-    /** Ansible's random(end, start=None, step=None, seed=None): a number below end, or an item of a sequence. */
+    /**
+     * Ansible's random(end, start=None, step=None, seed=None): a number below end, or an item of a sequence.
+     * With a seed the choice is Python's, so it matches what Ansible picks for the same seed.
+     */
     static Object random(Object value, Args args) {
         Object seed = args.get(2, "seed", null);
-        Random random = seed == null ? RANDOM : new Random(Py.str(seed).hashCode());
+        PythonRandom seeded = seed == null ? null : new PythonRandom(seed);
         if (value instanceof Number n && Py.isIntegral(n)) {
-            long start = args.get(0, "start", null) == null ? 0 : args.integer(0, "start", 0L);
-            long step = args.get(1, "step", null) == null ? 1 : args.integer(1, "step", 1L);
+            long start = Py.truthy(args.get(0, "start", null)) ? args.integer(0, "start", 0L) : 0;
+            long step = Py.truthy(args.get(1, "step", null)) ? args.integer(1, "step", 1L) : 1;
             long end = n.longValue();
-            long count = (end - start + step - 1) / step;
+            long count = step > 0 ? (end - start + step - 1) / step : (end - start + step + 1) / step;
             if (count <= 0) {
                 throw new JplayException("empty range for randrange() (" + start + ", " + end + ", " + (end - start) + ")");
             }
-            return start + step * (long) (random.nextDouble() * count);
+            return seeded != null ? seeded.randrange(start, end, step) : start + step * (long) (RANDOM.nextDouble() * count);
         }
         if (Py.isIterable(value)) {
             if (Py.truthy(args.get(0, "start", null)) || Py.truthy(args.get(1, "step", null))) {
@@ -128,19 +130,26 @@ public final class HigherOrderFilters {
             if (items.isEmpty()) {
                 throw new JplayException("Cannot choose from an empty sequence");
             }
-            return items.get(random.nextInt(items.size()));
+            int index = seeded != null ? (int) seeded.below(items.size()) : RANDOM.nextInt(items.size());
+            return items.get(index);
         }
         throw new JplayException("random can only be used on sequences and integers");
     }
 
+    /** Ansible's shuffle(seed=None); a value that cannot be listed is returned as it is. */
     static Object shuffle(Object value, Args args) {
         Object seed = args.get(0, "seed", null);
+        List<Object> items;
         try {
-            List<Object> items = new ArrayList<>(Py.iterate(value));
-            Collections.shuffle(items, Py.truthy(seed) ? new Random(Py.str(seed).hashCode()) : RANDOM);
-            return items;
+            items = new ArrayList<>(Py.iterate(value));
         } catch (JplayException e) {
             return value;
         }
+        if (Py.truthy(seed)) {
+            new PythonRandom(seed).shuffle(items);
+        } else {
+            Collections.shuffle(items, RANDOM);
+        }
+        return items;
     }
 }

@@ -129,6 +129,6 @@ public final class TypeFilters {
             }
         }
         Object message = args.get(0, "msg", null);
-        throw new JplayException(message != null ? Py.str(message) : "Mandatory variable " + name + "not defined.");
+        throw new JplayException(message != null ? Py.str(message) : "Mandatory variable " + name + " not defined.");
     }
 }
