@@ -66,6 +66,7 @@ public final class LookupPlugins {
         PLUGINS.put("template", FileLookups::template);
         PLUGINS.put("first_found", FileLookups::firstFound);
         PLUGINS.put("fileglob", FileLookups::fileglob);
+        PLUGINS.put("password", PasswordLookup::run);
         PLUGINS.put("pipe", CommandLookups::pipe);
         PLUGINS.put("lines", CommandLookups::lines);
         for (String name : List.copyOf(PLUGINS.keySet())) {
