@@ -4,6 +4,7 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.interpret.Context;
 import io.jplay.template.filter.AnsibleFilter;
 import io.jplay.template.filter.CollectionFilters;
+import io.jplay.template.filter.DateFilters;
 import io.jplay.template.filter.EncodingFilters;
 import io.jplay.template.filter.HigherOrderFilters;
 import io.jplay.template.filter.JinjaFilters;
@@ -60,7 +61,7 @@ public final class AnsibleLibrary {
     public static List<AnsibleFilter> filters() {
         List<AnsibleFilter> base = Stream.of(TypeFilters.filters(), StringFilters.filters(), CollectionFilters.filters(),
                         MathFilters.filters(), RegexFilters.filters(), EncodingFilters.filters(), PathFilters.filters(),
-                        HigherOrderFilters.filters(), NetworkFilters.filters(), JsonQueryFilter.filters(), JinjaFilters.filters())
+                        HigherOrderFilters.filters(), NetworkFilters.filters(), JsonQueryFilter.filters(), JinjaFilters.filters(), DateFilters.filters())
                 .flatMap(List::stream)
                 .toList();
         return Stream.concat(base.stream(), base.stream()

@@ -245,6 +245,23 @@ class FilterOracleTest {
         {"[1, 2, 3, 4, 5, 6, 7, 8] | shuffle(seed='node1')", "[7, 5, 8, 6, 3, 2, 4, 1]"},
         {"[1, 2, 3, 4, 5, 6, 7, 8] | shuffle(seed=7)", "[7, 8, 3, 5, 1, 4, 2, 6]"},
         {"'abcdef' | shuffle(seed='s')", "[\"b\", \"e\", \"a\", \"c\", \"f\", \"d\"]"},
+        {"[1, 2, 3] | permutations | list", "[[1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1]]"},
+        {"[1, 2, 3] | permutations(2) | list", "[[1, 2], [1, 3], [2, 1], [2, 3], [3, 1], [3, 2]]"},
+        {"[1, 2, 3] | combinations(2) | list", "[[1, 2], [1, 3], [2, 3]]"},
+        {"'abc' | combinations(2) | list", "[[\"a\", \"b\"], [\"a\", \"c\"], [\"b\", \"c\"]]"},
+        {"[{'id': 'a', 'v': 1}, {'id': 'b', 'v': 2}] | rekey_on_member('id')", "{\"a\": {\"id\": \"a\", \"v\": 1}, \"b\": {\"id\": \"b\", \"v\": 2}}"},
+        {"{'x': {'id': 'a'}, 'y': {'id': 'b'}} | rekey_on_member('id')", "{\"a\": {\"id\": \"a\"}, \"b\": {\"id\": \"b\"}}"},
+        {"'/a/b/c' | relpath('/a')", "\"b/c\""},
+        {"'C:\\\\x\\\\y.txt' | win_basename", "\"y.txt\""},
+        {"'C:\\\\x\\\\y.txt' | win_dirname", "\"C:\\\\x\""},
+        {"'a b' | urlencode", "\"a%20b\""},
+        {"[1, 2] | to_json | from_json", "[1, 2]"},
+        {"[3, 1, 2] | sort | join('-')", "\"1-2-3\""},
+        {"'10' | int + 5", "15"},
+        {"'2024-01-02 03:04:05' | to_datetime", "\"2024-01-02T03:04:05\""},
+        {"'%Y-%m-%d %H:%M:%S %a %b %j' | strftime(86400, utc=true)", "\"1970-01-02 00:00:00 Fri Jan 002\""},
+        {"'%d/%m/%y %I%p %A %B' | strftime(1700000000, utc=true)", "\"14/11/23 10PM Tuesday November\""},
+        {"'2024-01-02 03:04:05' | to_datetime", "\"2024-01-02T03:04:05\""},
     };
 
     static Stream<Arguments> cases() {

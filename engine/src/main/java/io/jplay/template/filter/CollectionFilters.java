@@ -47,6 +47,9 @@ public final class CollectionFilters {
         filters.add(AnsibleFilter.of("zip", (value, args) -> zip(value, args, false)));
         filters.add(AnsibleFilter.of("zip_longest", (value, args) -> zip(value, args, true)));
         filters.add(AnsibleFilter.of("product", CollectionFilters::product));
+        filters.add(AnsibleFilter.of("permutations", CollectionFilters::permutations));
+        filters.add(AnsibleFilter.of("combinations", CollectionFilters::combinations));
+        filters.add(AnsibleFilter.of("rekey_on_member", CollectionFilters::rekeyOnMember));
         filters.add(AnsibleFilter.of("subelements", CollectionFilters::subelements));
         filters.add(AnsibleFilter.of("extract", CollectionFilters::extract));
         return filters;
@@ -335,6 +338,85 @@ public final class CollectionFilters {
         }
         List<Object> result = new ArrayList<>();
         rows.forEach(row -> result.add(new Tuple(row)));
+        return result;
+    }
+
+    /** itertools.permutations(value, r=None), in itertools' order. */
+    static List<Object> permutations(Object value, Args args) {
+        List<Object> pool = Py.iterate(value);
+        Object rArg = args.get(0, "r", null);
+        int r = rArg == null ? pool.size() : args.integer(0, "r", null).intValue();
+        List<Object> result = new ArrayList<>();
+        permute(pool, r, new ArrayList<>(), new boolean[pool.size()], result);
+        return result;
+    }
+
+    private static void permute(List<Object> pool, int r, List<Object> current, boolean[] used, List<Object> result) {
+        if (current.size() == r) {
+            result.add(new Tuple(current));
+            return;
+        }
+        for (int i = 0; i < pool.size(); i++) {
+            if (!used[i]) {
+                used[i] = true;
+                current.add(pool.get(i));
+                permute(pool, r, current, used, result);
+                current.remove(current.size() - 1);
+                used[i] = false;
+            }
+        }
+    }
+
+    /** itertools.combinations(value, r). */
+    static List<Object> combinations(Object value, Args args) {
+        List<Object> pool = Py.iterate(value);
+        int r = args.integer(0, "r", 0L).intValue();
+        List<Object> result = new ArrayList<>();
+        combine(pool, r, 0, new ArrayList<>(), result);
+        return result;
+    }
+
+    private static void combine(List<Object> pool, int r, int start, List<Object> current, List<Object> result) {
+        if (current.size() == r) {
+            result.add(new Tuple(current));
+            return;
+        }
+        for (int i = start; i < pool.size(); i++) {
+            current.add(pool.get(i));
+            combine(pool, r, i + 1, current, result);
+            current.remove(current.size() - 1);
+        }
+    }
+
+    /** Ansible's rekey_on_member(key, duplicates='error'): a dict of the items keyed by one of their members. */
+    static Map<Object, Object> rekeyOnMember(Object value, Args args) {
+        Object key = args.get(0, "key", null);
+        String duplicates = args.string(1, "duplicates", "error");
+        if (!duplicates.equals("error") && !duplicates.equals("overwrite")) {
+            throw new JplayException("duplicates parameter to rekey_on_member has unknown value: " + duplicates);
+        }
+        Iterable<?> items;
+        if (value instanceof Map<?, ?> map) {
+            items = map.values();
+        } else if (value instanceof List<?> list) {
+            items = list;
+        } else {
+            throw new JplayException("Type is not a valid list, set, or dict");
+        }
+        Map<Object, Object> result = new LinkedHashMap<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw new JplayException("List item is not a valid dict");
+            }
+            if (!map.containsKey(key)) {
+                throw new JplayException("Key " + Py.str(key) + " was not found");
+            }
+            Object newKey = Py.plain(map.get(key));
+            if (Py.truthy(result.get(newKey)) && duplicates.equals("error")) {
+                throw new JplayException("Key " + Py.str(newKey) + " is not unique, cannot correctly turn into dict");
+            }
+            result.put(newKey, item);
+        }
         return result;
     }
 

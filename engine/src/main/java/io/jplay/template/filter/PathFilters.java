@@ -31,6 +31,9 @@ public final class PathFilters {
         filters.add(AnsibleFilter.of("splitext", (value, args) -> splitext(Py.str(value))));
         filters.add(AnsibleFilter.of("path_join", (value, args) -> pathJoin(value)));
         filters.add(AnsibleFilter.of("fileglob", (value, args) -> fileglob(Py.str(value))));
+        filters.add(AnsibleFilter.of("expandvars", (value, args) -> expandvars(Py.str(value))));
+        filters.add(AnsibleFilter.of("win_basename", (value, args) -> winSplit(Py.str(value))[1]));
+        filters.add(AnsibleFilter.of("win_dirname", (value, args) -> winSplit(Py.str(value))[0]));
         return filters;
     }
 
@@ -69,6 +72,32 @@ public final class PathFilters {
             rest = rest.substring(1);
         }
         return home + rest;
+    }
+
+    private static final java.util.regex.Pattern ENV_VAR = java.util.regex.Pattern.compile("\\$(\\w+|\\{[^}]*\\})");
+
+    /** os.path.expandvars: $NAME and ${NAME} from the controller's environment; unknown names stay. */
+    public static String expandvars(String path) {
+        java.util.regex.Matcher m = ENV_VAR.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1).startsWith("{") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+            String value = System.getenv(name);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** ntpath.split: (head, tail) at the last slash or backslash, the drive kept with the head. */
+    static String[] winSplit(String path) {
+        String drive = path.length() >= 2 && path.charAt(1) == ':' ? path.substring(0, 2) : "";
+        String rest = path.substring(drive.length());
+        int cut = Math.max(rest.lastIndexOf('/'), rest.lastIndexOf('\\')) + 1;
+        String head = rest.substring(0, cut);
+        String tail = rest.substring(cut);
+        String stripped = head.replaceAll("[/\\\\]+$", "");
+        return new String[] {drive + (stripped.isEmpty() ? head : stripped), tail};
     }
 
     /** os.path.realpath: absolute, symlinks resolved as far as the path exists. */

@@ -54,6 +54,9 @@ public final class PyJson {
             writeString(out, vault.ciphertext(), options.ensureAscii());
         } else if (value instanceof CharSequence s) {
             writeString(out, s.toString(), options.ensureAscii());
+        } else if (value instanceof java.time.LocalDateTime time) {
+            // AnsibleJSONEncoder writes datetimes with isoformat()
+            writeString(out, time.toString().length() == 16 ? time + ":00" : time.toString(), options.ensureAscii());
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");
