@@ -262,6 +262,14 @@ class FilterOracleTest {
         {"'%Y-%m-%d %H:%M:%S %a %b %j' | strftime(86400, utc=true)", "\"1970-01-02 00:00:00 Fri Jan 002\""},
         {"'%d/%m/%y %I%p %A %B' | strftime(1700000000, utc=true)", "\"14/11/23 10PM Tuesday November\""},
         {"'2024-01-02 03:04:05' | to_datetime", "\"2024-01-02T03:04:05\""},
+        {"[1.0, 1e20, 1e-5, 0.1, 123456789.0, 1e16, -0.0, 2.5e-7] | string", "\"[1.0, 1e+20, 1e-05, 0.1, 123456789.0, 1e+16, -0.0, 2.5e-07]\""},
+        {"{'a': \"it's\", 'b': 'say \"hi\"', 'c': 'both \\' and \"', 'd': 'tab\\there'} | string", "\"{'a': \\\"it's\\\", 'b': 'say \\\"hi\\\"', 'c': 'both \\\\' and \\\"', 'd': 'tab\\\\there'}\""},
+        {"[none, true, false, [], {}] | string", "\"[None, True, False, [], {}]\""},
+        {"[1, 2] | zip([3, 4]) | list | string", "\"[(1, 3), (2, 4)]\""},
+        {"'a.b' | splitext | string", "\"('a', '.b')\""},
+        {"1e100 | string", "\"1e+100\""},
+        {"12345678901234567.0 | string", "\"1.2345678901234568e+16\""},
+        {"0.000123 | string", "\"0.000123\""},
     };
 
     static Stream<Arguments> cases() {

@@ -68,6 +68,18 @@ public final class LibraryHarness {
         }
     }
 
+    /** Runs Java code as if called from a template of this harness (LookupContext.current() works). */
+    public <T> T withLookupContext(java.util.function.Supplier<T> code) {
+        Context context = new Context(jinjava.getGlobalContext(), variables);
+        context.put(LookupContext.KEY, lookupContext);
+        JinjavaInterpreter.pushCurrent(new JinjavaInterpreter(jinjava, context, jinjava.getGlobalConfig()));
+        try {
+            return code.get();
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
     private static void rethrow(List<TemplateError> errors) {
         for (TemplateError error : errors) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {

@@ -32,6 +32,11 @@ public final class AnsibleTest implements ExpTest {
         this.body = body;
     }
 
+    /** The same test under another name (ansible.builtin.NAME). */
+    public AnsibleTest alias(String alias) {
+        return new AnsibleTest(alias, parameters, body);
+    }
+
     @Override
     public String getName() {
         return name;

@@ -85,6 +85,13 @@ public final class AnsibleTests {
         addSetTests(tests);
         addFileTests(tests);
         addNetworkTests(tests);
+        List<AnsibleTest> aliases = new ArrayList<>();
+        for (AnsibleTest test : tests) {
+            if (!test.getName().contains(".") && Character.isLetter(test.getName().charAt(0))) {
+                aliases.add(test.alias("ansible.builtin." + test.getName()));
+            }
+        }
+        tests.addAll(aliases);
         return tests;
     }
 

@@ -45,7 +45,20 @@ public final class LookupFunctions {
         return run(name, new Args(args, Map.of()), true);
     }
 
-    /** Runs a lookup plugin by name, for with_<lookup> loops too (which always want a list). */
+    /**
+     * For {@code with_<lookup>: value} loops: the loop value becomes the plugin's terms as Ansible's
+     * listify_lookup_plugin_terms makes them (a string or scalar becomes a one-item list, a list is the terms),
+     * and the result is always a list.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Object> loop(String name, Object loopValue, Map<String, Object> options) {
+        Object plain = Py.plain(loopValue);
+        List<Object> terms = plain instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(plain));
+        Object ran = run(name, new Args(terms.toArray(), options == null ? Map.of() : options), true);
+        return ran == null ? new ArrayList<>() : (List<Object>) ran;
+    }
+
+    /** Runs a lookup plugin by name: lookup() and query() calls. */
     public static Object run(String name, Args call, boolean wantList) {
         Lookup plugin = LookupPlugins.find(name);
         if (plugin == null) {

@@ -122,4 +122,16 @@ class LookupTest {
         // the call's terms are ([1, [2]],): items flattens one level of them
         assertThat(harness.eval("query('ansible.builtin.items', [1, [2]])")).isEqualTo(List.of(1L, List.of(2L)));
     }
+
+    @Test
+    void loopsGiveTheLoopValueAsTerms() {
+        // with_items: [1, [2, 3]] loops over 1, 2, 3; with_dict / with_sequence as their lookups
+        assertThat(evalLoop("items", List.of(1L, List.of(2L, 3L)))).isEqualTo(List.of(1L, 2L, 3L));
+        assertThat(evalLoop("sequence", "count=2")).isEqualTo(List.of("1", "2"));
+        assertThat(evalLoop("dict", java.util.Map.of("a", 1L))).isEqualTo(List.of(java.util.Map.of("key", "a", "value", 1L)));
+    }
+
+    private Object evalLoop(String name, Object value) {
+        return harness.withLookupContext(() -> LookupFunctions.loop(name, value, java.util.Map.of()));
+    }
 }
