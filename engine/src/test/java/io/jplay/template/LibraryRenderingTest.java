@@ -60,4 +60,12 @@ class LibraryRenderingTest {
         LibraryHarness h = new LibraryHarness().with("versions", List.of("v1.20.0", "v1.22.1", "v1.21.3"));
         assertThat(h.eval("versions | select('version', 'v1.21.0', '>=') | list")).isEqualTo(List.of("v1.22.1", "v1.21.3"));
     }
+
+    @Test
+    void missingAttributeFailsAsAnsibleUndefined() {
+        // ansible-core 2.14: [{'a': 1}, {'a': 0}, {'b': 1}] | selectattr('a') -> 'dict object' has no attribute 'a'
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> harness.eval("[{'a': 1}, {'a': 0}, {'b': 1}] | selectattr('a') | list"))
+                .hasMessage("'dict object' has no attribute 'a'");
+    }
 }

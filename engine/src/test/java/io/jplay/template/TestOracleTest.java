@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jinja2's and Ansible's tests ({@code x is name(args)}) evaluated through Jinjava with AnsibleLibrary.
+ * Jinja2's and Ansible's tests ({@code x is name(args)}, and inside select/selectattr) evaluated through Jinjava with AnsibleLibrary.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
@@ -135,6 +135,10 @@ class TestOracleTest {
         {"'11.0.0.1' is in_network('10.0.0.0/8')", "false"},
         {"'10.0.0.1' is ip_address", "true"},
         {"'10.0.0.0/8' is ip_address", "false"},
+        {"[{'a': 1}, {'b': 2}, {'a': none}] | selectattr('a', 'defined') | list", "[{\"a\": 1}, {\"a\": null}]"},
+        {"[{'a': 1}, {'b': 2}] | selectattr('a', 'undefined') | list", "[{\"b\": 2}]"},
+        {"[{'a': 1}, {'b': 2}] | rejectattr('a', 'defined') | list", "[{\"b\": 2}]"},
+        {"[{'a': {'b': 1}}, {'a': {}}] | selectattr('a.b', 'defined') | list", "[{\"a\": {\"b\": 1}}]"},
     };
 
     static Stream<Arguments> cases() {

@@ -27,6 +27,47 @@ public final class Attributes {
         return current;
     }
 
+    /** Whether every part of the path exists (a present key holding None counts as present). */
+    public static boolean has(Object item, Object attribute) {
+        if (attribute instanceof Number n) {
+            return index(item, n.longValue()) != null || indexExists(item, n.longValue());
+        }
+        Object current = item;
+        for (String part : Py.str(attribute).split("\\.")) {
+            if (current instanceof Map<?, ?> map && map.containsKey(part)) {
+                current = Py.plain(map.get(part));
+            } else if (current instanceof List<?> list && part.matches("-?\\d+") && indexExists(list, Long.parseLong(part))) {
+                current = index(list, Long.parseLong(part));
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Jinja2's error for using a missing attribute: "'dict object' has no attribute 'x'". */
+    public static String missingMessage(Object item, Object attribute) {
+        Object current = item;
+        for (String part : Py.str(attribute).split("\\.")) {
+            if (current instanceof Map<?, ?> map && map.containsKey(part)) {
+                current = Py.plain(map.get(part));
+            } else if (current instanceof List<?> list && part.matches("-?\\d+") && indexExists(list, Long.parseLong(part))) {
+                current = index(list, Long.parseLong(part));
+            } else {
+                return "'" + Py.typeName(current) + " object' has no attribute '" + part + "'";
+            }
+        }
+        return "'" + Py.typeName(current) + " object' has no attribute '" + attribute + "'";
+    }
+
+    private static boolean indexExists(Object current, long index) {
+        if (current instanceof List<?> list) {
+            long i = index < 0 ? list.size() + index : index;
+            return i >= 0 && i < list.size();
+        }
+        return false;
+    }
+
     private static Object step(Object current, String part) {
         if (current instanceof Map<?, ?> map) {
             if (map.containsKey(part)) {

@@ -74,14 +74,27 @@ public final class HigherOrderFilters {
             offset = 1;
         }
         ExpTest test = null;
+        String testName = null;
         Object[] testArgs = new Object[0];
         if (args.size() > offset) {
+            testName = Py.str(args.get(offset)).replaceFirst("^ansible\\.builtin\\.", "");
             test = findTest(interpreter, Py.str(args.get(offset)));
             testArgs = args.rest(offset + 1).toArray();
         }
+        boolean definedness = "defined".equals(testName) || "undefined".equals(testName);
         for (Object item : Py.iterate(value)) {
             Object subject = byAttribute ? Attributes.get(item, attribute) : item;
-            boolean passed = test == null ? Py.truthy(subject) : test.evaluate(subject, interpreter, testArgs);
+            boolean passed;
+            if (definedness && byAttribute) {
+                // a missing attribute is Jinja2's Undefined; decided here whatever undefined value the Templar uses
+                passed = Attributes.has(item, attribute) == testName.equals("defined");
+            } else {
+                if (byAttribute && subject == null && !Attributes.has(item, attribute)) {
+                    // Ansible's undefined attribute fails any other use
+                    throw new JplayException(Attributes.missingMessage(item, attribute));
+                }
+                passed = test == null ? Py.truthy(subject) : test.evaluate(subject, interpreter, testArgs);
+            }
             if (passed == keep) {
                 result.add(item);
             }
