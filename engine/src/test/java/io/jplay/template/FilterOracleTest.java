@@ -270,6 +270,8 @@ class FilterOracleTest {
         {"1e100 | string", "\"1e+100\""},
         {"12345678901234567.0 | string", "\"1.2345678901234568e+16\""},
         {"0.000123 | string", "\"0.000123\""},
+        {"users | map(attribute='missing') | list | length", "2"},
+        {"[{'a': 1}, {}] | map(attribute='a') | select('defined') | list", "[1]"},
     };
 
     static Stream<Arguments> cases() {

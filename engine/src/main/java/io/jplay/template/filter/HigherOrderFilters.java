@@ -45,7 +45,10 @@ public final class HigherOrderFilters {
             Object fallback = args.keywords().get("default");
             for (Object item : Py.iterate(value)) {
                 Object found = Attributes.get(item, attribute);
-                result.add(found == null && fallback != null ? fallback : found);
+                if (found == null && !Attributes.has(item, attribute)) {
+                    found = fallback != null ? fallback : Undefineds.missingAttribute(item, attribute);
+                }
+                result.add(found);
             }
             return result;
         }

@@ -103,6 +103,7 @@ public final class PyJson {
             newline(out, options, depth);
             out.append(']');
         } else {
+            Py.refuseUndefined(value);
             throw new JplayException("Object of type " + Py.typeName(value) + " is not JSON serializable");
         }
     }

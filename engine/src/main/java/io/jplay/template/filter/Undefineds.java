@@ -1,0 +1,36 @@
+package io.jplay.template.filter;
+
+import java.lang.reflect.Method;
+
+/**
+ * Makes Jinja2's Undefined for a missing attribute (map(attribute=), extract), as the Templar represents
+ * it: its {@code io.jplay.template.Undefined.withMessage}, found at run time because the Templar and this
+ * library are developed on separate branches; without it (a plain Jinjava), null.
+ */
+final class Undefineds {
+
+    private static final Method WITH_MESSAGE = find();
+
+    private Undefineds() {
+    }
+
+    private static Method find() {
+        try {
+            return Class.forName("io.jplay.template.Undefined").getMethod("withMessage", String.class);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The undefined value for {@code item.attribute}, carrying Jinja2's "has no attribute" message. */
+    static Object missingAttribute(Object item, Object attribute) {
+        if (WITH_MESSAGE == null) {
+            return null;
+        }
+        try {
+            return WITH_MESSAGE.invoke(null, Attributes.missingMessage(item, attribute));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}
