@@ -272,6 +272,11 @@ class FilterOracleTest {
         {"0.000123 | string", "\"0.000123\""},
         {"users | map(attribute='missing') | list | length", "2"},
         {"[{'a': 1}, {}] | map(attribute='a') | select('defined') | list", "[1]"},
+        {"5 | to_json | type_debug", "\"NativeJinjaText\""},
+        {"5 | string | type_debug", "\"NativeJinjaText\""},
+        {"(5 | string) + 'a'", "\"5a\""},
+        {"(5 | to_json) == '5'", "true"},
+        {"{'a': 1} | to_json | from_json", "{\"a\": 1}"},
     };
 
     static Stream<Arguments> cases() {

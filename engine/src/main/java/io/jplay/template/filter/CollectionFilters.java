@@ -306,7 +306,7 @@ public final class CollectionFilters {
             for (List<Object> list : lists) {
                 row.add(i < list.size() ? list.get(i) : fill);
             }
-            result.add(new Tuple(row));
+            result.add(Tuple.from(row));
         }
         return result;
     }
@@ -337,7 +337,7 @@ public final class CollectionFilters {
             rows = next;
         }
         List<Object> result = new ArrayList<>();
-        rows.forEach(row -> result.add(new Tuple(row)));
+        rows.forEach(row -> result.add(Tuple.from(row)));
         return result;
     }
 
@@ -353,7 +353,7 @@ public final class CollectionFilters {
 
     private static void permute(List<Object> pool, int r, List<Object> current, boolean[] used, List<Object> result) {
         if (current.size() == r) {
-            result.add(new Tuple(current));
+            result.add(Tuple.from(current));
             return;
         }
         for (int i = 0; i < pool.size(); i++) {
@@ -378,7 +378,7 @@ public final class CollectionFilters {
 
     private static void combine(List<Object> pool, int r, int start, List<Object> current, List<Object> result) {
         if (current.size() == r) {
-            result.add(new Tuple(current));
+            result.add(Tuple.from(current));
             return;
         }
         for (int i = start; i < pool.size(); i++) {

@@ -31,11 +31,12 @@ public final class EncodingFilters {
 
     public static List<AnsibleFilter> filters() {
         List<AnsibleFilter> filters = new ArrayList<>();
-        filters.add(AnsibleFilter.of("to_json", (value, args) -> toJson(value, args, false)));
-        filters.add(AnsibleFilter.of("to_nice_json", (value, args) -> toJson(value, args, true)));
+        // string-type filters: results marked so the Templar keeps them as text (see NativeText)
+        filters.add(AnsibleFilter.of("to_json", (value, args) -> new NativeText(toJson(value, args, false))));
+        filters.add(AnsibleFilter.of("to_nice_json", (value, args) -> new NativeText(toJson(value, args, true))));
         filters.add(AnsibleFilter.of("from_json", (value, args) -> PyJson.loads(Py.str(value))));
-        filters.add(AnsibleFilter.of("to_yaml", (value, args) -> toYaml(value, args, false)));
-        filters.add(AnsibleFilter.of("to_nice_yaml", (value, args) -> toYaml(value, args, true)));
+        filters.add(AnsibleFilter.of("to_yaml", (value, args) -> new NativeText(toYaml(value, args, false))));
+        filters.add(AnsibleFilter.of("to_nice_yaml", (value, args) -> new NativeText(toYaml(value, args, true))));
         filters.add(AnsibleFilter.of("from_yaml", (value, args) ->
                 value instanceof CharSequence s ? YamlLoader.load(s.toString(), null) : value));
         filters.add(AnsibleFilter.of("from_yaml_all", (value, args) ->

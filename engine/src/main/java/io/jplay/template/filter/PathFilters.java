@@ -129,7 +129,7 @@ public final class PathFilters {
     }
 
     /** os.path.splitext: (root, ext), ignoring leading dots of the last component. */
-    public static Tuple splitext(String path) {
+    public static List<Object> splitext(String path) {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         if (dot > slash) {

@@ -132,7 +132,8 @@ public final class Py {
                 appendRepr(out, e.getValue(), false);
             }
             out.append('}');
-        } else if (value instanceof Tuple t) {
+        } else if (Tuple.isTuple(value)) {
+            List<?> t = (List<?>) value;
             out.append('(');
             for (int i = 0; i < t.size(); i++) {
                 if (i > 0) {
@@ -400,13 +401,16 @@ public final class Py {
         if (value instanceof io.jplay.yaml.UnsafeText) {
             return "AnsibleUnsafeText";
         }
+        if (value instanceof NativeText) {
+            return "NativeJinjaText";
+        }
         if (value instanceof CharSequence) {
             return "str";
         }
         if (value instanceof Map) {
             return "dict";
         }
-        if (value instanceof Tuple) {
+        if (Tuple.isTuple(value)) {
             return "tuple";
         }
         if (value instanceof List) {

@@ -76,7 +76,7 @@ public final class RegexFilters {
                 for (int g = 1; g <= groupCount; g++) {
                     row.add(matcher.group(g) == null ? "" : matcher.group(g));
                 }
-                result.add(new Tuple(row));
+                result.add(Tuple.from(row));
             }
         }
         return result;

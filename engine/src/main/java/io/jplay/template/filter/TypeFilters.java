@@ -22,7 +22,7 @@ public final class TypeFilters {
         filters.add(AnsibleFilter.of("bool", (value, args) -> toBool(value)));
         filters.add(AnsibleFilter.of("int", TypeFilters::toInt));
         filters.add(AnsibleFilter.of("float", TypeFilters::toFloat));
-        filters.add(AnsibleFilter.of("string", (value, args) -> Py.str(value)));
+        filters.add(AnsibleFilter.of("string", (value, args) -> new NativeText(Py.str(value))));
         filters.add(AnsibleFilter.of("list", (value, args) -> Py.iterate(value)));
         filters.add(AnsibleFilter.of("ternary", TypeFilters::ternary));
         filters.add(AnsibleFilter.acceptingUndefined("mandatory", TypeFilters::mandatory));

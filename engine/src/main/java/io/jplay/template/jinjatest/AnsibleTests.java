@@ -29,8 +29,8 @@ public final class AnsibleTests {
     public static List<AnsibleTest> tests() {
         List<AnsibleTest> tests = new ArrayList<>();
         // definedness: Jinjava resolves an undefined name to null
-        tests.add(new AnsibleTest("defined", 0, (v, a) -> v != null));
-        tests.add(new AnsibleTest("undefined", 0, (v, a) -> v == null));
+        tests.add(new AnsibleTest("defined", 0, (v, a) -> !Py.isUndefined(v)));
+        tests.add(new AnsibleTest("undefined", 0, (v, a) -> Py.isUndefined(v)));
         tests.add(new AnsibleTest("none", 0, (v, a) -> v == null));
         tests.add(new AnsibleTest("string", 0, (v, a) -> v instanceof CharSequence));
         tests.add(new AnsibleTest("number", 0, (v, a) -> v instanceof Number));
