@@ -32,15 +32,28 @@ public class JplayException extends RuntimeException {
         return location;
     }
 
+    /** A copy of this error with another exit code (ansible-playbook exits 4 for parser errors). */
+    public JplayException withExitCode(int code) {
+        JplayException copy = new JplayException(getMessage(), location, getCause(), code);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     public int exitCode() {
         return exitCode;
     }
 
-    /** The message followed by Ansible's "The error appears to be in ..." line when the place is known. */
+    /**
+     * The message as ansible-playbook prints it after "ERROR! ": when the place is known, followed by where the
+     * error appears to be and the offending lines of the file, with a caret under the column.
+     */
     public String describe() {
         if (!location.isKnown()) {
             return getMessage();
         }
-        return getMessage() + "\n\nThe error appears to be in " + location.describe() + ".";
+        if (location.line() <= 0) {
+            return getMessage() + "\n\nThe error appears to be in '" + location.file() + "'.";
+        }
+        return getMessage() + "\n\n" + ErrorExcerpt.of(location);
     }
 }

@@ -126,7 +126,9 @@ public final class YamlLoader {
                     for (NodeTuple tuple : mapping.getValue()) {
                         Object key = constructObject(tuple.getKeyNode());
                         Object value = constructObject(tuple.getValueNode());
-                        map.put(key == null ? null : String.valueOf(key), value);
+                        Mark keyMark = tuple.getKeyNode().getStartMark();
+                        map.putLocated(key == null ? null : String.valueOf(key), value,
+                                Location.of(origin, keyMark.getLine() + 1, keyMark.getColumn() + 1));
                     }
                     return map;
                 }

@@ -27,6 +27,8 @@ class YamlLoaderTest {
         YamlMap second = (YamlMap) ((List<?>) doc).get(1);
         assertThat(second.location().file()).isEqualTo("play.yml");
         assertThat(second.location().line()).isEqualTo(3);
+        assertThat(second.locationOf("debug").line()).isEqualTo(4);
+        assertThat(second.locationOf("debug").column()).isEqualTo(3);
     }
 
     @Test
