@@ -240,18 +240,20 @@ public final class CollectionFilters {
         }
         Object result = dicts.get(0);
         for (Object next : dicts.subList(1, dicts.size())) {
-            result = MergeHash.merge(asMap(result, "combine"), asMap(next, "combine"), recursive, listMerge);
+            result = merge(result, next, recursive, listMerge);
         }
         return result;
     }
 
+    /** merge_hash with its _validate_mutable_mappings error. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object value, String filter) {
-        if (value instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
+    private static Object merge(Object a, Object b, boolean recursive, String listMerge) {
+        if (!(a instanceof Map) || !(b instanceof Map)) {
+            throw new JplayException("failed to combine variables, expected dicts but got a '" + Py.typeName(a)
+                    + "' and a '" + Py.typeName(b) + "': \n" + PyJson.dumps(a, PyJson.Options.compact()) + "\n"
+                    + PyJson.dumps(b, PyJson.Options.compact()));
         }
-        throw new JplayException("failed to combine variables, expected dicts but got a '" + Py.typeName(value)
-                + "' and a 'dict': \n" + Py.repr(value));
+        return MergeHash.merge((Map<String, Object>) a, (Map<String, Object>) b, recursive, listMerge);
     }
 
     static List<Object> dict2items(Object value, Args args) {
