@@ -46,6 +46,8 @@ class JinjaFilterOracleTest {
         {"lst | shuffle(seed='x') | length", "3"},
         {"range(3) | list", "[0, 1, 2]"},
         {"range(1, 7, 2) | list", "[1, 3, 5]"},
+        {"{'b': '<a&b>', 'a': \"it's\"} | tojson", "\"{\\\"a\\\": \\\"it\\\\u0027s\\\", \\\"b\\\": \\\"\\\\u003ca\\\\u0026b\\\\u003e\\\"}\""},
+        {"{'b': [1, 2], 'a': 1} | tojson(indent=2)", "\"{\\n  \\\"a\\\": 1,\\n  \\\"b\\\": [\\n    1,\\n    2\\n  ]\\n}\""},
     };
 
     static Stream<Arguments> cases() {

@@ -34,6 +34,7 @@ public final class EncodingFilters {
         // string-type filters: results marked so the Templar keeps them as text (see NativeText)
         filters.add(AnsibleFilter.of("to_json", (value, args) -> new NativeText(toJson(value, args, false))));
         filters.add(AnsibleFilter.of("to_nice_json", (value, args) -> new NativeText(toJson(value, args, true))));
+        filters.add(AnsibleFilter.of("tojson", EncodingFilters::jinjaToJson));
         filters.add(AnsibleFilter.of("from_json", (value, args) -> PyJson.loads(Py.str(value))));
         filters.add(AnsibleFilter.of("to_yaml", (value, args) -> new NativeText(toYaml(value, args, false))));
         filters.add(AnsibleFilter.of("to_nice_yaml", (value, args) -> new NativeText(toYaml(value, args, true))));
@@ -71,6 +72,14 @@ public final class EncodingFilters {
         }
         boolean ensureAscii = Py.truthy(kw.getOrDefault("ensure_ascii", true));
         return PyJson.dumps(value, new PyJson.Options(indent, sortKeys, itemSeparator, keySeparator, ensureAscii));
+    }
+
+    /** Jinja2's tojson(indent=None): sorted keys, and &lt; &gt; &amp; ' escaped for HTML. */
+    static String jinjaToJson(Object value, Args args) {
+        Object indentArg = args.get(0, "indent", null);
+        Integer indent = indentArg == null ? null : Py.toLongOrNull(indentArg).intValue();
+        String json = PyJson.dumps(value, new PyJson.Options(indent, true, indent == null ? ", " : ",", ": ", true));
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027");
     }
 
     static String toYaml(Object value, Args args, boolean nice) {
