@@ -277,6 +277,8 @@ class FilterOracleTest {
         {"(5 | string) + 'a'", "\"5a\""},
         {"(5 | to_json) == '5'", "true"},
         {"{'a': 1} | to_json | from_json", "{\"a\": 1}"},
+        {"[] | first | default('empty')", "\"empty\""},
+        {"[] | max | default('none')", "\"none\""},
     };
 
     static Stream<Arguments> cases() {

@@ -38,7 +38,9 @@ class LibraryErrorTest {
                 Arguments.of("'x' | human_to_bytes", "human_to_bytes() can't interpret following string: x"),
                 Arguments.of("'1Mb' | human_to_bytes", "human_to_bytes() can't interpret following string: 1Mb"),
                 Arguments.of("1 | flatten", "'int' object is not iterable"),
-                Arguments.of("'x' is failed", "The 'failed' test expects a dictionary"));
+                Arguments.of("'x' is failed", "The 'failed' test expects a dictionary"),
+                Arguments.of("none | length", "object of type 'NoneType' has no len()"),
+                Arguments.of("5 | length", "object of type 'int' has no len()"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -57,12 +57,12 @@ public final class CollectionFilters {
 
     static Object first(Object value) {
         List<Object> items = Py.iterate(value);
-        return items.isEmpty() ? null : items.get(0);
+        return items.isEmpty() ? Undefineds.withMessage("No first item, sequence was empty.") : items.get(0);
     }
 
     static Object last(Object value) {
         List<Object> items = Py.iterate(value);
-        return items.isEmpty() ? null : items.get(items.size() - 1);
+        return items.isEmpty() ? Undefineds.withMessage("No last item, sequence was empty.") : items.get(items.size() - 1);
     }
 
     static Long length(Object value) {
@@ -72,8 +72,8 @@ public final class CollectionFilters {
         if (value instanceof Map<?, ?> m) {
             return (long) m.size();
         }
-        if (value == null) {
-            return 0L;
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            throw new JplayException("object of type '" + Py.typeName(value) + "' has no len()");
         }
         return (long) Py.iterate(value).size();
     }
@@ -209,7 +209,7 @@ public final class CollectionFilters {
                 best = item;
             }
         }
-        return best;
+        return found ? best : Undefineds.withMessage("No aggregated item, sequence was empty.");
     }
 
     /** Jinja2's sum(attribute=None, start=0). */

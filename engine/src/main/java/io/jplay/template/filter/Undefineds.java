@@ -24,11 +24,16 @@ final class Undefineds {
 
     /** The undefined value for {@code item.attribute}, carrying Jinja2's "has no attribute" message. */
     static Object missingAttribute(Object item, Object attribute) {
+        return withMessage(Attributes.missingMessage(item, attribute));
+    }
+
+    /** An undefined value that raises {@code message} when used (Jinja2's environment.undefined(message)). */
+    static Object withMessage(String message) {
         if (WITH_MESSAGE == null) {
             return null;
         }
         try {
-            return WITH_MESSAGE.invoke(null, Attributes.missingMessage(item, attribute));
+            return WITH_MESSAGE.invoke(null, message);
         } catch (ReflectiveOperationException e) {
             return null;
         }
