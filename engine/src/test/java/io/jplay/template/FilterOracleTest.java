@@ -279,6 +279,10 @@ class FilterOracleTest {
         {"{'a': 1} | to_json | from_json", "{\"a\": 1}"},
         {"[] | first | default('empty')", "\"empty\""},
         {"[] | max | default('none')", "\"none\""},
+        {"'a{b}c' | regex_replace('{b}', 'X')", "\"aXc\""},
+        {"'aaa' | regex_replace('a{2}', 'X')", "\"Xa\""},
+        {"'a&b' | regex_replace('[&]', '+')", "\"a+b\""},
+        {"'x{{ y }}' | regex_findall('{{ (\\\\w+) }}')", "[\"y\"]"},
     };
 
     static Stream<Arguments> cases() {

@@ -15,6 +15,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PyRegex {
 
+    private static final Pattern QUANTIFIER = Pattern.compile("\\{(\\d+(,\\d*)?|,\\d+)}");
+
     private final Pattern pattern;
     private final Map<String, String> javaNames;
 
@@ -38,8 +40,8 @@ public final class PyRegex {
             if (inClass) {
                 if (c == ']') {
                     inClass = false;
-                } else if (c == '[') {
-                    // a literal '[' inside a Python class is a nested class in Java
+                } else if (c == '[' || c == '&') {
+                    // a literal '[' inside a Python class is a nested class in Java, '&&' an intersection
                     java.append('\\');
                 }
                 java.append(c);
@@ -57,6 +59,11 @@ public final class PyRegex {
                     java.append("\\]");
                     i++;
                 }
+                continue;
+            }
+            if (c == '{' && !QUANTIFIER.matcher(python).region(i, python.length()).lookingAt()) {
+                // Python reads a '{' that does not start a {m,n} quantifier as a literal brace; Java refuses it
+                java.append("\\{");
                 continue;
             }
             if (python.startsWith("(?P<", i)) {
