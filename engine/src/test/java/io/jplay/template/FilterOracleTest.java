@@ -283,6 +283,8 @@ class FilterOracleTest {
         {"'aaa' | regex_replace('a{2}', 'X')", "\"Xa\""},
         {"'a&b' | regex_replace('[&]', '+')", "\"a+b\""},
         {"'x{{ y }}' | regex_findall('{{ (\\\\w+) }}')", "[\"y\"]"},
+        {"'\u00e91\u0663' | regex_findall('\\\\d')", "[\"1\", \"\\u0663\"]"},
+        {"'\u00e9t\u00e9 x' | regex_findall('\\\\w+')", "[\"\\u00e9t\\u00e9\", \"x\"]"},
     };
 
     static Stream<Arguments> cases() {

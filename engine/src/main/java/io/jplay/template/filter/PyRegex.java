@@ -84,7 +84,8 @@ public final class PyRegex {
             }
             java.append(c);
         }
-        int flags = 0;
+        // Python 3's str patterns are Unicode-aware: \d, \w, \s and \b cover all scripts
+        int flags = Pattern.UNICODE_CHARACTER_CLASS;
         if (ignoreCase) {
             flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         }
