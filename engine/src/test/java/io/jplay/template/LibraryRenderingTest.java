@@ -52,6 +52,7 @@ class LibraryRenderingTest {
         assertThat(harness.eval("'${HOME}/x' | expandvars")).isEqualTo(home + "/x");
         assertThat(harness.eval("'$JPLAY_UNSET_VAR/x' | expandvars")).isEqualTo("$JPLAY_UNSET_VAR/x");
         assertThat(harness.eval("'~/x' | expanduser")).isEqualTo(home + "/x");
+        assertThat(harness.eval("'~nosuchuser/x' | expanduser")).isEqualTo("~nosuchuser/x");
         assertThat(harness.eval("lookup('env', 'HOME')")).isEqualTo(home);
     }
 

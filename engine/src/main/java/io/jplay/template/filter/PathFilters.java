@@ -61,11 +61,10 @@ public final class PathFilters {
         if (user.isEmpty()) {
             home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
         } else {
-            Path candidate = Paths.get(user.equals("root") ? "/root" : "/home/" + user);
-            if (!Files.isDirectory(candidate)) {
+            home = homeOf(user);
+            if (home == null) {
                 return path;
             }
-            home = candidate.toString();
         }
         String rest = slash < 0 ? "" : path.substring(slash);
         if (home.endsWith("/") && rest.startsWith("/")) {
@@ -98,6 +97,18 @@ public final class PathFilters {
         String tail = rest.substring(cut);
         String stripped = head.replaceAll("[/\\\\]+$", "");
         return new String[] {drive + (stripped.isEmpty() ? head : stripped), tail};
+    }
+
+    /** A user's home directory from the controller's passwd file (Python's pwd.getpwnam), or null. */
+    private static String homeOf(String user) {
+        try (Stream<String> lines = Files.lines(Paths.get("/etc/passwd"))) {
+            return lines.map(line -> line.split(":", -1))
+                    .filter(fields -> fields.length >= 6 && fields[0].equals(user))
+                    .map(fields -> fields[5])
+                    .findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** os.path.realpath: absolute, symlinks resolved as far as the path exists. */
