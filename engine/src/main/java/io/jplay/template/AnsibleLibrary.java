@@ -11,6 +11,7 @@ import io.jplay.template.filter.JinjaFilters;
 import io.jplay.template.filter.JsonQueryFilter;
 import io.jplay.template.filter.MathFilters;
 import io.jplay.template.filter.NetworkFilters;
+import io.jplay.template.filter.PasswordHash;
 import io.jplay.template.filter.PathFilters;
 import io.jplay.template.filter.RegexFilters;
 import io.jplay.template.filter.StringFilters;
@@ -61,7 +62,7 @@ public final class AnsibleLibrary {
     public static List<AnsibleFilter> filters() {
         List<AnsibleFilter> base = Stream.of(TypeFilters.filters(), StringFilters.filters(), CollectionFilters.filters(),
                         MathFilters.filters(), RegexFilters.filters(), EncodingFilters.filters(), PathFilters.filters(),
-                        HigherOrderFilters.filters(), NetworkFilters.filters(), JsonQueryFilter.filters(), JinjaFilters.filters(), DateFilters.filters())
+                        HigherOrderFilters.filters(), NetworkFilters.filters(), JsonQueryFilter.filters(), JinjaFilters.filters(), DateFilters.filters(), PasswordHash.filters())
                 .flatMap(List::stream)
                 .toList();
         return Stream.concat(base.stream(), base.stream()

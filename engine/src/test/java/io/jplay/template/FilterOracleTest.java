@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ansible's filters (jinja2 built-ins and ansible.builtin) evaluated through Jinjava with AnsibleLibrary; random/shuffle with a seed pick what Python's Random picks.
+ * Ansible's filters (jinja2 built-ins and ansible.builtin) evaluated through Jinjava with AnsibleLibrary; random/shuffle with a seed pick what Python's Random picks; password_hash as with passlib installed.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
@@ -285,6 +285,10 @@ class FilterOracleTest {
         {"'x{{ y }}' | regex_findall('{{ (\\\\w+) }}')", "[\"y\"]"},
         {"'\u00e91\u0663' | regex_findall('\\\\d')", "[\"1\", \"\\u0663\"]"},
         {"'\u00e9t\u00e9 x' | regex_findall('\\\\w+')", "[\"\\u00e9t\\u00e9\", \"x\"]"},
+        {"'secret' | password_hash('sha512', 'mysalt')", "\"$6$rounds=656000$mysalt$cDA0t8lm/qt.LT6DzpoHxJ.NwTpx.WTkOPwhseSva8pRixDSH2./ffedCjAMbTX1Uo1QNT7jJPJ6FIzU2i59K/\""},
+        {"'secret' | password_hash('sha256', 'mysalt', rounds=5000)", "\"$5$mysalt$I2SNajjJ3Gc5gIR/tkrLOGngF8wqv59buJCqxh.o9s8\""},
+        {"'a much longer password than the block size of sha256 hashing, really' | password_hash('sha256', 'saltsaltsaltsalt', rounds=1000)", "\"$5$rounds=1000$saltsaltsaltsalt$vNamdK1XoPjJHwMxhpHYeWFGZyafp/xIlI5yKDRqoY9\""},
+        {"'pw' | password_hash('sha512', 'abc', rounds=5000)", "\"$6$abc$MtSdWSZbhct2oe.SOqOUM2M/GA/uj5.vyVtJgRHgKi9uqXuWuJqOYE7H/YlsYGVg/YYzDV0xt3fEIwYt580.5.\""},
     };
 
     static Stream<Arguments> cases() {
