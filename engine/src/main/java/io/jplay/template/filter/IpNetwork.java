@@ -68,6 +68,12 @@ public record IpNetwork(int version, BigInteger ip, int prefix) {
 
     static BigInteger parseV4(String text) {
         String[] parts = text.split("\\.", -1);
+        if (parts.length >= 2 && parts.length < 4) {
+            // netaddr reads an abbreviated address as zero-filled: 1.2.3 is 1.2.3.0
+            String[] padded = {"0", "0", "0", "0"};
+            System.arraycopy(parts, 0, padded, 0, parts.length);
+            parts = padded;
+        }
         if (parts.length != 4) {
             return null;
         }
