@@ -375,30 +375,54 @@ public final class NetworkFilters {
         return IpNetwork.format(address, v.version());
     }
 
-    /** ipsubnet(prefix): how many subnets of that size fit; ipsubnet(prefix, index): the index-th of them. */
+    /**
+     * ipsubnet(prefix): how many subnets of that size fit (a network), or its supernet of that size (an
+     * address); ipsubnet(prefix, index): the index-th of those subnets, or of the address's supernets.
+     */
     static Object ipsubnet(Object value, Object query, Object index) {
-        IpNetwork v = value instanceof CharSequence s ? IpNetwork.parse(s.toString()) : null;
-        if (v == null) {
+        IpNetwork parsed = value instanceof CharSequence s ? IpNetwork.parse(s.toString()) : null;
+        if (parsed == null) {
             return false;
         }
+        IpNetwork v = new IpNetwork(parsed.version(), parsed.network(), parsed.prefix());
+        boolean address = v.size().equals(BigInteger.ONE);
         String q = Py.str(query);
         if (q.isEmpty()) {
-            return IpNetwork.format(v.network(), v.version()) + "/" + v.prefix();
+            return v.toString();
         }
-        Long newPrefix = Py.toLongOrNull(q);
-        if (newPrefix == null || newPrefix < v.prefix() || newPrefix > v.width()) {
+        if (!q.matches("\\d+")) {
+            throw new JplayException("ipsubnet: only a prefix length query is supported by jplay, not " + q);
+        }
+        int newPrefix = Integer.parseInt(q);
+        if (newPrefix > v.width()) {
             return false;
         }
-        BigInteger count = BigInteger.ONE.shiftLeft((int) (newPrefix - v.prefix()));
+        if (address) {
+            // netaddr's supernet(newPrefix): the supernets from /newPrefix up to /(prefix-1)
+            int i = index == null ? 0 : Py.toLongOrNull(index).intValue();
+            int count = v.prefix() - newPrefix;
+            if (i < 0) {
+                i += count;
+            }
+            if (i < 0 || i >= count) {
+                return false;
+            }
+            int prefix = newPrefix + i;
+            return new IpNetwork(v.version(), v.ip().and(IpNetwork.maskOf(prefix, v.width())), prefix).toString();
+        }
+        if (newPrefix < v.prefix()) {
+            throw new JplayException("Requested subnet size of " + newPrefix + " is invalid");
+        }
+        BigInteger count = BigInteger.ONE.shiftLeft(newPrefix - v.prefix());
         if (index == null) {
             return count.toString();
         }
         long i = Py.toLongOrNull(index);
-        BigInteger step = BigInteger.ONE.shiftLeft((int) (v.width() - newPrefix));
         BigInteger position = BigInteger.valueOf(i < 0 ? count.longValue() + i : i);
         if (position.signum() < 0 || position.compareTo(count) >= 0) {
             return false;
         }
+        BigInteger step = BigInteger.ONE.shiftLeft(v.width() - newPrefix);
         return IpNetwork.format(v.network().add(step.multiply(position)), v.version()) + "/" + newPrefix;
     }
 }
