@@ -23,6 +23,8 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PlaybookCommand());
         cli.addSubcommand("inventory", new InventoryCommand());
+        // "-e @vars.yml" and "--limit @retry" are Ansible's, not picocli's argument files
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> reportError(ex, err));
