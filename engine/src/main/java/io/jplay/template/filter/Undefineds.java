@@ -1,25 +1,11 @@
 package io.jplay.template.filter;
 
-import java.lang.reflect.Method;
+import io.jplay.template.Undefined;
 
-/**
- * Makes Jinja2's Undefined for a missing attribute (map(attribute=), extract), as the Templar represents
- * it: its {@code io.jplay.template.Undefined.withMessage}, found at run time because the Templar and this
- * library are developed on separate branches; without it (a plain Jinjava), null.
- */
+/** Jinja2's Undefined values the filters hand back, as the Templar represents them ({@link Undefined}). */
 final class Undefineds {
 
-    private static final Method WITH_MESSAGE = find();
-
     private Undefineds() {
-    }
-
-    private static Method find() {
-        try {
-            return Class.forName("io.jplay.template.Undefined").getMethod("withMessage", String.class);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 
     /** The undefined value for {@code item.attribute}, carrying Jinja2's "has no attribute" message. */
@@ -29,13 +15,6 @@ final class Undefineds {
 
     /** An undefined value that raises {@code message} when used (Jinja2's environment.undefined(message)). */
     static Object withMessage(String message) {
-        if (WITH_MESSAGE == null) {
-            return null;
-        }
-        try {
-            return WITH_MESSAGE.invoke(null, message);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+        return Undefined.withMessage(message);
     }
 }
