@@ -3,6 +3,7 @@ package io.jplay.template.filter;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.util.HasObjectTruthValue;
 import io.jplay.error.JplayException;
+import io.jplay.template.python.PythonRepr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -89,74 +90,17 @@ public final class Py {
         return value instanceof CharSequence;
     }
 
-    /** Python's str(value). */
+    /** Python's str(value), as the Templar prints values. */
     public static String str(Object value) {
         if (value instanceof CharSequence s) {
             return s.toString();
         }
-        return repr(value);
+        return PythonRepr.str(value);
     }
 
-    /** Python's repr(value), as Ansible shows lists and dicts inside strings. */
+    /** Python's repr(value). */
     public static String repr(Object value) {
-        StringBuilder out = new StringBuilder();
-        appendRepr(out, value, true);
-        return out.toString();
-    }
-
-    private static void appendRepr(StringBuilder out, Object value, boolean top) {
-        if (value == null) {
-            out.append("None");
-        } else if (value instanceof Boolean b) {
-            out.append(b ? "True" : "False");
-        } else if (value instanceof Double || value instanceof Float) {
-            out.append(floatRepr(((Number) value).doubleValue()));
-        } else if (value instanceof Number n) {
-            out.append(n);
-        } else if (value instanceof CharSequence s) {
-            if (top && !(value instanceof String) && !(value instanceof SafeString)) {
-                out.append(s);
-            } else {
-                out.append(stringRepr(s.toString()));
-            }
-        } else if (value instanceof Map<?, ?> m) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                appendRepr(out, e.getKey(), false);
-                out.append(": ");
-                appendRepr(out, e.getValue(), false);
-            }
-            out.append('}');
-        } else if (Tuple.isTuple(value)) {
-            List<?> t = (List<?>) value;
-            out.append('(');
-            for (int i = 0; i < t.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                appendRepr(out, t.get(i), false);
-            }
-            out.append(t.size() == 1 ? ",)" : ")");
-        } else if (value instanceof Iterable<?> list) {
-            out.append('[');
-            boolean first = true;
-            for (Object item : list) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                appendRepr(out, item, false);
-            }
-            out.append(']');
-        } else {
-            String text = value.toString();
-            out.append(top ? text : stringRepr(text));
-        }
+        return PythonRepr.repr(value);
     }
 
     /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
@@ -186,30 +130,7 @@ public final class Py {
 
     /** Python's repr(float): shortest round-tripping digits, {@code 1.0}, {@code 1e+16}, {@code inf}, {@code nan}. */
     public static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - exact.scale(); // position of the leading digit
-        String sign = d < 0 ? "-" : "";
-        if (exponent >= 16 || exponent < -4) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        if (exponent < 0) {
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
-        }
-        if (digits.length() <= exponent + 1) {
-            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
-        }
-        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+        return PythonRepr.floatRepr(d);
     }
 
     /** Python's int(value) for the values templates meet; null when not convertible. */
