@@ -144,13 +144,18 @@ final class IniInventoryParser {
             throw error("Error parsing host definition '" + line + "': " + e.getMessage());
         }
         if (tokens.isEmpty()) {
-            // Python's IndexError on tokens[0], e.g. for a line of only a quoted comment marker
-            throw error("list index out of range");
+            // Ansible fails here with Python's bare "list index out of range"; say what the line lacks instead.
+            throw error("Expected a host name at the start of the line, got: " + line);
         }
         HostPatternExpansion expansion;
         try {
             expansion = HostPatternExpansion.of(tokens.get(0));
         } catch (JplayException e) {
+            // Ansible passes on Python's unpacking error ("not enough values to unpack"), which names no cause.
+            if (tokens.get(0).startsWith("[")) {
+                throw error("Invalid section entry: '" + line + "'. A section header is [name], [name:vars] or "
+                        + "[name:children], closed with ']' on the same line.");
+            }
             throw error(e.getMessage());
         }
         if (tokens.get(0).strip().endsWith(":") && expansion.port() == null) {

@@ -37,6 +37,8 @@ class InventoryErrorTest {
             "host:\\n                        | 1 | Invalid host pattern 'host:' supplied, ending in ':' is not allowed, this character is reserved to provide a port.",
             "[a:children]\\nb\\n[b:children]\\na\\n | 4 | Adding group 'a' as child to 'b' creates a recursive dependency loop.",
             "[g]\\nh x=1 y\\n                | 2 | Expected key=value host variable assignment, got: y",
+            // Ansible says "not enough values to unpack (expected 3, got 2)" here; jplay names the cause.
+            "[web]\\nh1\\n[web:vars\\nx=1\\n     | 3 | Invalid section entry: '[web:vars'. A section header is [name], [name:vars] or [name:children], closed with ']' on the same line.",
     })
     void malformedLinesNameTheFileAndLine(String text, int line, String message) {
         Path file = dir.resolve("inventory.ini");
