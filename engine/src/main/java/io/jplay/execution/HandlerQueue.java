@@ -17,12 +17,14 @@ final class HandlerQueue {
 
     private final List<Task> handlers;
     private final List<String> names;
+    private final List<String> roleNames;
     private final Map<Task, Set<String>> notified = new LinkedHashMap<>();
 
     /** @param names each handler's templated name, in the same order */
-    HandlerQueue(List<Task> handlers, List<String> names) {
-        this.handlers = handlers;
-        this.names = names;
+    HandlerQueue(List<Task> handlers, List<String> names, List<String> roleNames) {
+        this.handlers = new ArrayList<>(handlers);
+        this.names = new ArrayList<>(names);
+        this.roleNames = new ArrayList<>(roleNames);
     }
 
     /** Returns false when nothing by that name or topic exists. */
@@ -32,7 +34,7 @@ final class HandlerQueue {
         for (int i = 0; i < handlers.size(); i++) {
             Task handler = handlers.get(i);
             String name = names.get(i);
-            boolean byName = name.equals(target) && seenNames.add(name);
+            boolean byName = (name.equals(target) && seenNames.add(name)) || target.equals(roleNames.get(i));
             boolean byTopic = listens(handler).contains(target);
             if (byName || byTopic) {
                 notified.computeIfAbsent(handler, h -> new LinkedHashSet<>()).add(host);
@@ -49,6 +51,23 @@ final class HandlerQueue {
         List<Object> topics = new ArrayList<>();
         Inheritance.addAll(topics, handler.keyword("listen"));
         return topics.stream().map(String::valueOf).toList();
+    }
+
+    /** Handlers an include_role brings in (after the play's, as Ansible appends them). */
+    synchronized void add(List<io.jplay.playbook.TaskEntry> entries, java.util.function.Function<Task, String> names) {
+        addEntries(entries, names);
+    }
+
+    private void addEntries(List<io.jplay.playbook.TaskEntry> entries, java.util.function.Function<Task, String> nameOf) {
+        for (io.jplay.playbook.TaskEntry entry : entries) {
+            if (entry instanceof Task task) {
+                handlers.add(task);
+                names.add(nameOf.apply(task));
+                roleNames.add(null);
+            } else if (entry instanceof io.jplay.playbook.Block block) {
+                addEntries(block.block(), nameOf);
+            }
+        }
     }
 
     List<Task> handlers() {

@@ -191,6 +191,15 @@ final class HostCursor {
         return false;
     }
 
+    /** Runs {@code block} next: the tasks an include brought in, right after the include. */
+    void insert(Block block) {
+        if (current == null) {
+            return;
+        }
+        Frame inner = current.innermost();
+        inner.child = new Frame(block);
+    }
+
     /** meta end_host, unreachable, end_play: no more tasks. */
     void end() {
         ended = true;

@@ -8,6 +8,9 @@ import io.jplay.output.TaskResult;
 import io.jplay.playbook.Block;
 import io.jplay.playbook.BlockOrigin;
 import io.jplay.playbook.Play;
+import io.jplay.playbook.Role;
+import io.jplay.playbook.load.LoadedPlay;
+import io.jplay.vars.RoleLayers;
 import io.jplay.playbook.Task;
 import io.jplay.playbook.TaskEntry;
 import io.jplay.template.TemplatingException;
@@ -48,8 +51,10 @@ final class PlayRun {
 
     private final RunContext run;
     private final RunState state;
+    private final LoadedPlay loaded;
     private final Play play;
     private final Path playbookDir;
+    private final RoleLayers roleLayers;
     private final TaskRunner runner;
     private final ExecutorService workers;
     private final TagFilter tags;
@@ -61,12 +66,14 @@ final class PlayRun {
     private Map<String, VarsContext> hostContexts;
     private boolean endPlay;
 
-    PlayRun(RunContext run, RunState state, Play play, Path playbookDir, ExecutorService workers) {
+    PlayRun(RunContext run, RunState state, LoadedPlay loaded, ExecutorService workers) {
         this.run = run;
         this.state = state;
-        this.play = play;
-        this.playbookDir = playbookDir;
-        this.runner = new TaskRunner(run);
+        this.loaded = loaded;
+        this.play = loaded.play();
+        this.playbookDir = loaded.playbookDir();
+        this.roleLayers = new RoleLayers(run.variables().hashBehaviour());
+        this.runner = new TaskRunner(run, roleLayers, loaded.includes());
         this.workers = workers;
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
     }
@@ -303,12 +310,13 @@ final class PlayRun {
     /** Play.compile: pre_tasks, flush, roles and tasks, flush, post_tasks, flush; each as blocks. */
     private List<Block> compile() {
         List<Block> blocks = new ArrayList<>();
-        BlockOrigin origin = new BlockOrigin(playbookDir.resolve("playbook.yml"), null);
-        addSection(blocks, play.preTasks(), origin);
+        BlockOrigin origin = BlockOrigin.playbookFile(playbookDir.resolve("playbook.yml"));
+        addSection(blocks, loaded.preTasks(), origin);
         blocks.add(flushBlock());
-        addSection(blocks, play.tasks(), origin);
+        addSection(blocks, loaded.roleTasks(), origin);
+        addSection(blocks, loaded.tasks(), origin);
         blocks.add(flushBlock());
-        addSection(blocks, play.postTasks(), origin);
+        addSection(blocks, loaded.postTasks(), origin);
         blocks.add(flushBlock());
         return blocks;
     }
@@ -334,33 +342,54 @@ final class PlayRun {
     }
 
     private HandlerQueue handlerQueue(List<String> hosts) {
-        List<Task> tasks = new ArrayList<>();
-        collectTasks(play.handlers(), tasks);
+        List<HostCursor.Step> steps = new ArrayList<>();
+        collectTasks(loaded.handlers(), new ArrayList<>(), steps);
         List<String> names = new ArrayList<>();
+        List<String> roleNames = new ArrayList<>();
         String first = hosts.isEmpty() ? null : hosts.get(0);
-        for (Task handler : tasks) {
-            names.add(first == null ? handler.displayName()
-                    : taskName(handler, first, new HostCursor.Step(handler, List.of())));
+        for (HostCursor.Step step : steps) {
+            Task handler = step.task();
+            handlerSteps.put(handler, step);
+            String plain = first == null ? handler.displayName() : plainName(handler, first);
+            names.add(plain);
+            Role role = role(step);
+            roleNames.add(role == null ? null : role.name() + " : " + plain);
         }
-        return new HandlerQueue(tasks, names);
+        return new HandlerQueue(steps.stream().map(HostCursor.Step::task).toList(), names, roleNames);
     }
 
-    private static void collectTasks(List<TaskEntry> entries, List<Task> into) {
+    private final Map<Task, HostCursor.Step> handlerSteps = new LinkedHashMap<>();
+
+    private static void collectTasks(List<TaskEntry> entries, List<Block> parents, List<HostCursor.Step> into) {
         for (TaskEntry entry : entries) {
             if (entry instanceof Task task) {
-                into.add(task);
+                into.add(new HostCursor.Step(task, List.copyOf(parents)));
             } else if (entry instanceof Block block) {
-                collectTasks(block.block(), into);
-                collectTasks(block.rescue(), into);
-                collectTasks(block.always(), into);
+                List<Block> inner = new ArrayList<>(parents);
+                inner.add(block);
+                collectTasks(block.block(), inner, into);
+                collectTasks(block.rescue(), inner, into);
+                collectTasks(block.always(), inner, into);
             }
         }
+    }
+
+    /** The role of the innermost block with an origin, or null. */
+    static Role role(HostCursor.Step step) {
+        for (int i = step.parents().size() - 1; i >= 0; i--) {
+            BlockOrigin origin = step.parents().get(i).origin();
+            if (origin != null) {
+                return origin.role();
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- variables
 
     private VarsContext hostContext(String name, Map<String, Object> playVars, String host, List<String> batch) {
-        VarsContext context = VarsContext.play().push(Precedence.PLAY_VARS, "play vars", playVars);
+        VarsContext context = roleLayers.enterPlay(VarsContext.play(), loaded.roles());
+        context = context.push(Precedence.PLAY_VARS, "play vars", playVars);
         Object varsFiles = play.keyword("vars_files");
         if (varsFiles != null) {
             VarsContext base = context;
@@ -378,8 +407,10 @@ final class PlayRun {
                 && !state.unreachableHosts.contains(h)).toList();
         List<String> batchHosts = batch.stream().filter(h -> !state.failedHosts.contains(h)
                 && !state.unreachableHosts.contains(h)).toList();
-        return context.push(Precedence.MAGIC, "play", MagicVariables.play(name, List.of(), List.of(),
-                playHostsAll, playHosts, batchHosts));
+        List<String> roleNames = play.roles().isEmpty() ? List.of()
+                : loaded.roles().subList(0, Math.min(play.roles().size(), loaded.roles().size())).stream().map(Role::name).toList();
+        return context.push(Precedence.MAGIC, "play", MagicVariables.play(name, roleNames,
+                RoleLayers.dependentRoleNames(loaded.roles()), playHostsAll, playHosts, batchHosts));
     }
 
     // ---------------------------------------------------------------- tasks
@@ -388,7 +419,14 @@ final class PlayRun {
         return uuids.computeIfAbsent(task, t -> "task-" + uuids.size());
     }
 
+    /** Task.get_name(): "role : name" for a role's task. */
     private String taskName(Task task, String host, HostCursor.Step step) {
+        Role role = role(step);
+        String name = plainName(task, host);
+        return role == null ? name : role.name() + " : " + name;
+    }
+
+    private String plainName(Task task, String host) {
         if (task.name().isEmpty()) {
             return task.action();
         }
@@ -477,6 +515,7 @@ final class PlayRun {
                     host.equals(first) ? info : info(task, host, step), searchDirs(step), hosts);
             futures.put(host, workers.submit(() -> runner.run(hostTask, buffer)));
         }
+        Map<String, TaskOutcome> outcomes = new LinkedHashMap<>();
         for (String host : hosts) {
             TaskOutcome outcome;
             try {
@@ -495,8 +534,79 @@ final class PlayRun {
                     info(task, host, steps.get(host)), List.of(), hosts);
             ResultProcessor.process(run, state, hostTask, outcome, cursors.get(host), handlers,
                     runOnce ? List.copyOf(steps.keySet()) : List.of(host), handler);
+            outcomes.put(host, outcome);
         }
+        includeFiles(task, steps, cursors, outcomes);
         return (truthy(inherited.value("any_errors_fatal")) || runOnce) && !truthy(inherited.value("ignore_errors"));
+    }
+
+    /**
+     * include_tasks/include_role: loads each included file once per distinct (file, loop vars), prints
+     * "included: FILE for HOSTS", counts ok per host and puts the blocks after the include on each host.
+     */
+    private void includeFiles(Task task, Map<String, HostCursor.Step> steps, Map<String, HostCursor> cursors,
+                              Map<String, TaskOutcome> outcomes) {
+        Map<TaskOutcome.Inclusion, List<String>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, TaskOutcome> e : outcomes.entrySet()) {
+            for (TaskOutcome.Inclusion inclusion : e.getValue().inclusions()) {
+                groups.computeIfAbsent(inclusion, i -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        Map<String, List<Block>> perHost = new LinkedHashMap<>();
+        for (Map.Entry<TaskOutcome.Inclusion, List<String>> group : groups.entrySet()) {
+            TaskOutcome.Inclusion inclusion = group.getKey();
+            HostCursor.Step step = steps.get(group.getValue().get(0));
+            BlockOrigin origin = nearestOrigin(step);
+            Block included;
+            String shown;
+            if (inclusion.role()) {
+                var role = loaded.includes().includeRole(inclusion.target(), task, origin);
+                included = Block.implicit(role.blocks(), Map.of(), task.location(), null);
+                shown = role.role().path().toString();
+                if (!role.handlers().isEmpty()) {
+                    handlers.add(role.handlers(), h -> plainName(h, group.getValue().get(0)));
+                }
+            } else {
+                included = loaded.includes().includeTasks(inclusion.target(), task, origin, task.handler());
+                shown = included.origin().file().toString();
+            }
+            Map<String, Object> keywords = new LinkedHashMap<>();
+            for (String keyword : List.of("vars", "when", "become", "become_user", "become_method", "environment",
+                    "ignore_errors", "no_log", "check_mode", "diff", "delegate_to", "run_once", "any_errors_fatal")) {
+                if (task.keyword(keyword) != null) {
+                    keywords.put(keyword, task.keyword(keyword));
+                }
+            }
+            if (task.args().get("apply") instanceof Map<?, ?> apply) {
+                apply.forEach((k, v) -> keywords.put(String.valueOf(k), v));
+            }
+            if (!inclusion.vars().isEmpty()) {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                if (keywords.get("vars") instanceof Map<?, ?> own) {
+                    own.forEach((k, v) -> vars.put(String.valueOf(k), v));
+                }
+                vars.putAll(inclusion.vars());
+                keywords.put("vars", vars);
+            }
+            Block wrapper = new Block(List.of(included), List.of(), List.of(), keywords, task.location(), null);
+            Map<String, Object> labelVars = new LinkedHashMap<>(inclusion.vars());
+            run.events().playbookInclude(new io.jplay.output.IncludedFile(shown, group.getValue(), labelVars));
+            for (String host : group.getValue()) {
+                run.stats().increment(Counter.OK, host);
+                perHost.computeIfAbsent(host, h -> new ArrayList<>()).add(wrapper);
+            }
+        }
+        perHost.forEach((host, blocks) -> cursors.get(host).insert(
+                blocks.size() == 1 ? blocks.get(0) : new Block(List.copyOf(blocks), List.of(), List.of(), Map.of(), task.location(), null)));
+    }
+
+    private static BlockOrigin nearestOrigin(HostCursor.Step step) {
+        for (int i = step.parents().size() - 1; i >= 0; i--) {
+            if (step.parents().get(i).origin() != null) {
+                return step.parents().get(i).origin();
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- meta and handlers
@@ -569,7 +679,7 @@ final class PlayRun {
 
     private void flushHandlers(List<String> hosts, Map<String, HostCursor> cursors, List<String> batch, boolean failedToo) {
         boolean force = run.options().forceHandlers() || truthy(play.keyword("force_handlers"));
-        for (Task handler : handlers.handlers()) {
+        for (Task handler : List.copyOf(handlers.handlers())) {
             List<String> eligible = new ArrayList<>();
             for (String host : hosts) {
                 if (state.unreachableHosts.contains(host)) {
@@ -586,7 +696,7 @@ final class PlayRun {
             }
             Map<String, HostCursor.Step> steps = new LinkedHashMap<>();
             for (String host : runOn) {
-                steps.put(host, new HostCursor.Step(handler, List.of()));
+                steps.put(host, handlerSteps.getOrDefault(handler, new HostCursor.Step(handler, List.of())));
             }
             runTask(handler, steps, cursors, batch, true);
         }

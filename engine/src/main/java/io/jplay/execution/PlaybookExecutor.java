@@ -13,11 +13,13 @@ import io.jplay.output.CallbackOptions;
 import io.jplay.output.DefaultCallback;
 import io.jplay.output.Display;
 import io.jplay.output.PlaybookCallback;
-import io.jplay.playbook.ImportPlaybook;
-import io.jplay.playbook.Play;
-import io.jplay.playbook.Playbook;
-import io.jplay.playbook.PlaybookEntry;
-import io.jplay.playbook.PlaybookParser;
+import io.jplay.playbook.load.LoadTimeTemplater;
+import io.jplay.playbook.load.LoadedPlay;
+import io.jplay.playbook.load.PlayLoader;
+import io.jplay.playbook.load.PlaySource;
+import io.jplay.playbook.load.PlaybookLoader;
+import io.jplay.vars.HostScope;
+import io.jplay.vars.RoleVarsLoader;
 import io.jplay.template.Templar;
 import io.jplay.vars.ExtraVars;
 import io.jplay.vars.HashBehaviour;
@@ -29,7 +31,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -72,11 +76,6 @@ public final class PlaybookExecutor {
             hosts.subset(limit);
         }
         HashBehaviour hashBehaviour = HashBehaviour.fromSetting(config.getString(Setting.DEFAULT_HASH_BEHAVIOUR));
-        // all playbooks are parsed before any runs: a syntax error in the second stops the first too
-        List<Playbook> playbooks = new ArrayList<>();
-        for (Path file : files) {
-            playbooks.add(PlaybookParser.parse(file));
-        }
         Path playbookDir = files.get(0).getParent();
         InventoryView view = new InventoryView(inventory);
         VariableManager.Builder builder = VariableManager.builder(view);
@@ -98,6 +97,22 @@ public final class PlaybookExecutor {
         AggregateStats stats = new AggregateStats();
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, ModuleRegistry.load(),
                 new Connections(options.connection()), display, events, stats);
+        // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
+        Map<String, Object> extra = variables.extraVars();
+        LoadTimeTemplater loadTime = (value, localVars) -> {
+            Map<String, Object> vars = new LinkedHashMap<>(localVars);
+            vars.putAll(extra);
+            return templar.template(value, new HostScope(null, vars));
+        };
+        PlayLoader playLoader = new PlayLoader(config.getPaths(Setting.DEFAULT_ROLES_PATH), new RoleVarsLoader(hashBehaviour), loadTime);
+        Map<Path, List<LoadedPlay>> playbooks = new LinkedHashMap<>();
+        for (Path file : files) {
+            List<LoadedPlay> plays = new ArrayList<>();
+            for (PlaySource source : new PlaybookLoader(loadTime).load(file)) {
+                plays.add(playLoader.load(source));
+            }
+            playbooks.put(file, plays);
+        }
         RunState state = new RunState();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, forks), runnable -> {
             Thread thread = new Thread(runnable, "jplay-worker");
@@ -106,12 +121,10 @@ public final class PlaybookExecutor {
         });
         int result = PlayRun.RUN_OK;
         try {
-            for (Playbook playbook : playbooks) {
-                events.playbookStart(playbook.file().toString());
-                List<Play> plays = new ArrayList<>();
-                expand(playbook, plays, new ArrayList<>());
-                for (Play play : plays) {
-                    PlayRun.Outcome outcome = new PlayRun(run, state, play, playbookDir(play, playbook), workers).run();
+            for (Map.Entry<Path, List<LoadedPlay>> playbook : playbooks.entrySet()) {
+                events.playbookStart(playbook.getKey().toString());
+                for (LoadedPlay play : playbook.getValue()) {
+                    PlayRun.Outcome outcome = new PlayRun(run, state, play, workers).run();
                     result = outcome.result();
                     if (outcome.breakPlaybook()) {
                         break;
@@ -128,26 +141,4 @@ public final class PlaybookExecutor {
         return result & ~PlayRun.RUN_FAILED_BREAK_PLAY;
     }
 
-    private final java.util.Map<Play, Path> playDirs = new java.util.IdentityHashMap<>();
-
-    private Path playbookDir(Play play, Playbook playbook) {
-        return playDirs.getOrDefault(play, playbook.directory());
-    }
-
-    /** import_playbook, expanded in place (paths relative to the importing playbook). */
-    private void expand(Playbook playbook, List<Play> plays, List<Path> seen) {
-        for (PlaybookEntry entry : playbook.entries()) {
-            if (entry instanceof Play play) {
-                plays.add(play);
-                playDirs.put(play, playbook.directory());
-            } else if (entry instanceof ImportPlaybook imported) {
-                Path file = playbook.directory().resolve(imported.path()).normalize();
-                if (!Files.exists(file)) {
-                    throw new JplayException("Unable to retrieve file contents\nCould not find or access '" + file + "'",
-                            imported.location());
-                }
-                expand(PlaybookParser.parse(file), plays, seen);
-            }
-        }
-    }
 }

@@ -81,6 +81,10 @@ final class ResultProcessor {
                 for (String target : outcome.handlersToNotify()) {
                     handlers.notify(target, host);
                 }
+                if (!outcome.inclusions().isEmpty()) {
+                    run.events().runnerOk(new TaskResult(host, hostTask.info().asInclude(), result));
+                    return;
+                }
                 run.stats().increment(Counter.OK, host);
                 if (outcome.changed()) {
                     run.stats().increment(Counter.CHANGED, host);

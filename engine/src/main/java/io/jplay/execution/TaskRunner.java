@@ -16,6 +16,9 @@ import io.jplay.module.SourceResolver;
 import io.jplay.output.PlaybookCallback;
 import io.jplay.output.TaskResult;
 import io.jplay.playbook.Block;
+import io.jplay.playbook.BlockOrigin;
+import io.jplay.playbook.load.Includes;
+import io.jplay.vars.RoleLayers;
 import io.jplay.playbook.Task;
 import io.jplay.template.ScopeRenderer;
 import io.jplay.template.TemplatingException;
@@ -39,17 +42,32 @@ import java.util.Map;
  */
 final class TaskRunner {
 
-    private final RunContext run;
+    static final java.util.Set<String> INCLUDES = java.util.Set.of("include_tasks", "include_role", "include");
 
-    TaskRunner(RunContext run) {
+    private final RunContext run;
+    private final RoleLayers roleLayers;
+    private final Includes includes;
+
+    TaskRunner(RunContext run, RoleLayers roleLayers, Includes includes) {
         this.run = run;
+        this.roleLayers = roleLayers;
+        this.includes = includes;
     }
 
-    TaskOutcome run(HostTask hostTask, PlaybookCallback events) {
+    /** The variables context of a task: the play's, then its role's, its blocks' and its own vars. */
+    VarsContext context(HostTask hostTask) {
         Task task = hostTask.step().task();
-        Inheritance inherited = hostTask.inherited();
-        run.searchPaths().enter(hostTask.searchDirs());
         VarsContext context = hostTask.context();
+        for (int i = hostTask.step().parents().size() - 1; i >= 0; i--) {
+            BlockOrigin origin = hostTask.step().parents().get(i).origin();
+            if (origin != null) {
+                if (origin.role() != null) {
+                    context = roleLayers.enterRole(context, origin.role(), origin.depChain(), origin.role().path(),
+                            "role-" + System.identityHashCode(origin.role()));
+                }
+                break;
+            }
+        }
         for (Block block : hostTask.step().parents()) {
             if (block.keyword("vars") instanceof Map<?, ?> vars) {
                 context = context.push(Precedence.BLOCK_VARS, "block", stringKeys(vars));
@@ -58,8 +76,19 @@ final class TaskRunner {
         if (task.keyword("vars") instanceof Map<?, ?> vars) {
             context = context.push(Precedence.TASK_VARS, "task", stringKeys(vars));
         }
+        return context;
+    }
+
+    TaskOutcome run(HostTask hostTask, PlaybookCallback events) {
+        Task task = hostTask.step().task();
+        Inheritance inherited = hostTask.inherited();
+        run.searchPaths().enter(hostTask.searchDirs());
+        VarsContext context = context(hostTask);
         HostScope scope = run.variables().scope(hostTask.host(), context);
         boolean noLog = truthy(inherited.value("no_log"), scope);
+        if (INCLUDES.contains(task.moduleName())) {
+            return include(hostTask, scope);
+        }
         Map<String, Object> result;
         if (task.has("loop")) {
             result = runLoop(hostTask, scope, events, noLog);
@@ -92,7 +121,61 @@ final class TaskRunner {
         if (status == TaskStatus.OK && Boolean.TRUE.equals(result.get("changed"))) {
             Inheritance.addAll(asObjects(notify), hostTask.step().task().keyword("notify"));
         }
-        return new TaskOutcome(result, status, ignored, notify);
+        return new TaskOutcome(result, status, ignored, notify, List.of());
+    }
+
+    /** include_tasks / include_role: what to include per loop item; the strategy loads and inserts it. */
+    private TaskOutcome include(HostTask hostTask, HostScope scope) {
+        Task task = hostTask.step().task();
+        boolean role = task.moduleName().equals("include_role");
+        List<Map<String, Object>> itemVars = new ArrayList<>();
+        try {
+            if (task.has("loop")) {
+                Object templated = run.templar().forScope(scope).template(task.keyword("loop"));
+                List<Object> items = task.loopWith() != null ? LoopLookups.run(task.loopWith(), templated)
+                        : templated instanceof List<?> l ? new ArrayList<>(l) : List.of();
+                Map<String, Object> control = task.keyword("loop_control") instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
+                String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
+                for (int i = 0; i < items.size(); i++) {
+                    Map<String, Object> vars = new LinkedHashMap<>();
+                    vars.put(loopVar, items.get(i));
+                    if (control.get("index_var") != null) {
+                        vars.put(String.valueOf(control.get("index_var")), (long) i);
+                    }
+                    itemVars.add(vars);
+                }
+            } else {
+                itemVars.add(Map.of());
+            }
+        } catch (UndefinedVariableException e) {
+            return outcome(hostTask, failed(e.ansibleMessage()), scope);
+        }
+        List<TaskOutcome.Inclusion> inclusions = new ArrayList<>();
+        for (Map<String, Object> vars : itemVars) {
+            HostScope itemScope = scope.with(vars);
+            try {
+                Map<String, Object> skipped = whenFalse(hostTask, itemScope);
+                if (skipped != null) {
+                    continue;
+                }
+                Map<String, Object> args = stringKeys((Map<?, ?>) run.templar().forScope(itemScope).template(new LinkedHashMap<>(task.args())));
+                Object target = role ? args.get("name")
+                        : args.get("file") != null ? args.get("file") : args.get("_raw_params");
+                inclusions.add(new TaskOutcome.Inclusion(String.valueOf(target), role, vars));
+            } catch (UndefinedVariableException e) {
+                return outcome(hostTask, failed(located("The task includes an option with an undefined variable. The error was: "
+                        + e.ansibleMessage(), task)), scope);
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (inclusions.isEmpty()) {
+            result.put("changed", false);
+            result.put("skipped", true);
+            result.put("skip_reason", "Conditional result was False");
+            return new TaskOutcome(result, TaskStatus.SKIPPED, false, List.of(), List.of());
+        }
+        result.put("changed", false);
+        return new TaskOutcome(result, TaskStatus.OK, false, List.of(), inclusions);
     }
 
     @SuppressWarnings("unchecked")
