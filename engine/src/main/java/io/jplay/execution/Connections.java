@@ -39,10 +39,10 @@ final class Connections {
     /**
      * @throws ConnectionException for transports jplay does not have yet (the host becomes unreachable)
      */
-    Connection open(String type, BecomeSettings become, Map<String, String> environment) {
+    Connection open(String type, String[] address, BecomeSettings become, Map<String, String> environment) {
         Connection base = switch (type) {
             case "local" -> new LocalConnection();
-            case "ssh" -> throw new ConnectionException(SSH_NOT_BUILT);
+            case "ssh" -> throw new ConnectionException(sshUnreachable(address));
             default -> throw new ConnectionException("the connection plugin '" + type + "' was not found");
         };
         Connection connection = base;
@@ -55,6 +55,25 @@ final class Connections {
             connection = new EnvironmentConnection(connection, environment);
         }
         return connection;
+    }
+
+    /**
+     * Why an SSH host cannot be reached: when nothing listens on its port, the message ssh itself would give
+     * (as Ansible shows it); otherwise that jplay's SSH transport is not built yet.
+     */
+    static String sshUnreachable(String[] address) {
+        String host = address[0];
+        int port = Integer.parseInt(address[1]);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 5000);
+        } catch (java.net.ConnectException e) {
+            return "Failed to connect to the host via ssh: ssh: connect to host " + host + " port " + port + ": Connection refused";
+        } catch (java.net.UnknownHostException e) {
+            return "Failed to connect to the host via ssh: ssh: Could not resolve hostname " + host + ": Name or service not known";
+        } catch (java.io.IOException e) {
+            return "Failed to connect to the host via ssh: ssh: connect to host " + host + " port " + port + ": Connection timed out";
+        }
+        return SSH_NOT_BUILT;
     }
 
     /** A task's become keywords, resolved. */

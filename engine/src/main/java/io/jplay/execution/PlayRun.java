@@ -86,8 +86,9 @@ final class PlayRun {
         List<String> hosts = order(run.hosts().hostNames(pattern));
         playHostsAll = hosts;
         boolean check = run.options().check();
-        run.events().playStart(new PlayInfo(name, check, String.valueOf(play.keywords().getOrDefault("strategy", "linear"))));
+        PlayInfo info = new PlayInfo(name, check, String.valueOf(play.keywords().getOrDefault("strategy", "linear")));
         if (hosts.isEmpty()) {
+            run.events().playStart(info);
             run.events().noHostsMatched();
             return new Outcome(RUN_OK, false);
         }
@@ -95,6 +96,8 @@ final class PlayRun {
         int result = RUN_OK;
         for (List<String> batch : batches) {
             int failedBefore = state.failedHosts.size() + state.unreachableHosts.size();
+            // TaskQueueManager.run announces the play once per batch
+            run.events().playStart(info);
             result = runBatch(name, playVars, batch);
             if (endPlay) {
                 break;
@@ -428,6 +431,9 @@ final class PlayRun {
 
     private String plainName(Task task, String host) {
         if (task.name().isEmpty()) {
+            if (task.moduleName().equals("include_role") || task.moduleName().equals("import_role")) {
+                return task.action() + " : " + task.args().get("name");
+            }
             return task.action();
         }
         String name = task.name().get();
@@ -562,7 +568,7 @@ final class PlayRun {
             if (inclusion.role()) {
                 var role = loaded.includes().includeRole(inclusion.target(), task, origin);
                 included = Block.implicit(role.blocks(), Map.of(), task.location(), null);
-                shown = role.role().path().toString();
+                shown = null;
                 if (!role.handlers().isEmpty()) {
                     handlers.add(role.handlers(), h -> plainName(h, group.getValue().get(0)));
                 }
@@ -571,7 +577,7 @@ final class PlayRun {
                 shown = included.origin().file().toString();
             }
             Map<String, Object> keywords = new LinkedHashMap<>();
-            for (String keyword : List.of("vars", "when", "become", "become_user", "become_method", "environment",
+            for (String keyword : List.of("vars", "become", "become_user", "become_method", "environment",
                     "ignore_errors", "no_log", "check_mode", "diff", "delegate_to", "run_once", "any_errors_fatal")) {
                 if (task.keyword(keyword) != null) {
                     keywords.put(keyword, task.keyword(keyword));
@@ -590,9 +596,17 @@ final class PlayRun {
             }
             Block wrapper = new Block(List.of(included), List.of(), List.of(), keywords, task.location(), null);
             Map<String, Object> labelVars = new LinkedHashMap<>(inclusion.vars());
-            run.events().playbookInclude(new io.jplay.output.IncludedFile(shown, group.getValue(), labelVars));
+            if (!inclusion.vars().isEmpty()) {
+                labelVars.put("_ansible_item_label", inclusion.vars().values().iterator().next());
+            }
+            if (shown != null) {
+                // include_role has no on_include callback in Ansible: no "included:" line
+                run.events().playbookInclude(new io.jplay.output.IncludedFile(shown, group.getValue(), labelVars));
+            }
             for (String host : group.getValue()) {
-                run.stats().increment(Counter.OK, host);
+                if (shown != null) {
+                    run.stats().increment(Counter.OK, host);
+                }
                 perHost.computeIfAbsent(host, h -> new ArrayList<>()).add(wrapper);
             }
         }
@@ -614,6 +628,9 @@ final class PlayRun {
     private void runMeta(Task task, Map<String, HostCursor.Step> steps, Map<String, HostCursor> cursors, List<String> batch) {
         String what = String.valueOf(task.args().getOrDefault("_raw_params", "")).strip();
         boolean explicit = explicitMeta.getOrDefault(task, true);
+        if (what.equals("role_complete")) {
+            return;
+        }
         boolean perHost = PER_HOST_META.contains(what);
         List<String> hosts = new ArrayList<>(steps.keySet());
         if (!perHost) {

@@ -538,7 +538,13 @@ final class TaskRunner {
                 map.forEach((k, v) -> environment.put(String.valueOf(k), PythonRepr.str(v)));
             }
         }
-        return run.connections().open(type, settings, environment);
+        Object address = vars.get("ansible_host") != null ? vars.get("ansible_host") : hostTask.host();
+        if (delegate != null && vars.get("ansible_host") == null) {
+            address = renderer.template(delegate);
+        }
+        Object port = vars.get("ansible_port") != null ? vars.get("ansible_port") : vars.getOrDefault("ansible_ssh_port", 22);
+        String[] target = {String.valueOf(renderer.template(address)), String.valueOf(renderer.template(port))};
+        return run.connections().open(type, target, settings, environment);
     }
 
     /** environment: play, then blocks outermost first, then the task; later ones win per variable. */
