@@ -678,8 +678,10 @@ final class PlayRun {
                     }
                 }
                 case "clear_host_errors" -> {
-                    for (String h : steps.keySet()) {
-                        cursors.get(h).clearFailure();
+                    for (String h : playHostsAll) {
+                        if (cursors.containsKey(h)) {
+                            cursors.get(h).clearFailure();
+                        }
                         state.failedHosts.remove(h);
                     }
                 }

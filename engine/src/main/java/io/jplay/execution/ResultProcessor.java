@@ -77,7 +77,13 @@ final class ResultProcessor {
                 run.events().runnerSkipped(taskResult);
             }
             case OK -> {
-                applyFacts(run, task, result, registerHosts);
+                List<String> factHosts = registerHosts;
+                Object delegateFacts = task.keyword("delegate_facts");
+                if (hostTask.info().delegateTo() != null && delegateFacts != null && PythonValues.isTrue(delegateFacts)
+                        && !"false".equals(String.valueOf(delegateFacts)) && !"no".equals(String.valueOf(delegateFacts))) {
+                    factHosts = List.of(hostTask.info().delegateTo());
+                }
+                applyFacts(run, task, result, factHosts);
                 for (String target : outcome.handlersToNotify()) {
                     handlers.notify(target, host);
                 }

@@ -119,7 +119,15 @@ final class TaskRunner {
         }
         List<String> notify = new ArrayList<>();
         if (status == TaskStatus.OK && Boolean.TRUE.equals(result.get("changed"))) {
-            Inheritance.addAll(asObjects(notify), hostTask.step().task().keyword("notify"));
+            List<Object> targets = new ArrayList<>();
+            Inheritance.addAll(targets, hostTask.step().task().keyword("notify"));
+            for (Object target : targets) {
+                try {
+                    notify.add(String.valueOf(run.templar().template(target, scope)));
+                } catch (TemplatingException e) {
+                    notify.add(String.valueOf(target));
+                }
+            }
         }
         return new TaskOutcome(result, status, ignored, notify, List.of());
     }
@@ -131,8 +139,9 @@ final class TaskRunner {
         List<Map<String, Object>> itemVars = new ArrayList<>();
         try {
             if (task.has("loop")) {
-                Object templated = run.templar().forScope(scope).template(task.keyword("loop"));
-                List<Object> items = task.loopWith() != null ? LoopLookups.run(task.loopWith(), templated)
+                ScopeRenderer loopRenderer = run.templar().forScope(scope);
+                Object templated = loopRenderer.template(task.keyword("loop"));
+                List<Object> items = task.loopWith() != null ? loopRenderer.loopLookup(task.loopWith(), templated)
                         : templated instanceof List<?> l ? new ArrayList<>(l) : List.of();
                 Map<String, Object> control = task.keyword("loop_control") instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
                 String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
@@ -187,9 +196,10 @@ final class TaskRunner {
         Task task = hostTask.step().task();
         List<Object> items;
         try {
-            Object templated = run.templar().forScope(scope).template(task.keyword("loop"));
+            ScopeRenderer loopRenderer = run.templar().forScope(scope);
+            Object templated = loopRenderer.template(task.keyword("loop"));
             if (task.loopWith() != null) {
-                items = LoopLookups.run(task.loopWith(), templated);
+                items = loopRenderer.loopLookup(task.loopWith(), templated);
             } else if (templated instanceof List<?> list) {
                 items = new ArrayList<>(list);
             } else {
@@ -232,6 +242,10 @@ final class TaskRunner {
             }
             HostScope itemScope = scope.with(loopVars);
             Map<String, Object> res = execute(hostTask, itemScope, events, item);
+            if (!res.containsKey("invocation") && res.containsKey("_jplay_invocation")) {
+                res.put("invocation", res.get("_jplay_invocation"));
+            }
+            res.remove("_jplay_invocation");
             res.putIfAbsent("changed", false);
             res.put(loopVar, item);
             res.put("ansible_loop_var", loopVar);
@@ -354,13 +368,16 @@ final class TaskRunner {
         long delay = 5;
         Object until = task.keyword("until");
         if (until != null) {
-            retries = task.keyword("retries") == null ? 3 : intValue(run.templar().template(task.keyword("retries"), scope));
-            retries = Math.max(retries, 0) + 1;
+            // TaskExecutor: retries None -> 3, <= 0 -> 1, else retries + 1 attempts
+            Object configured = task.keyword("retries");
+            retries = configured == null ? 3 : intValue(run.templar().template(configured, scope));
+            retries = configured == null ? 3 : retries <= 0 ? 1 : retries + 1;
             if (task.keyword("delay") != null) {
-                delay = intValue(run.templar().template(task.keyword("delay"), scope));
+                delay = Math.max(1, intValue(run.templar().template(task.keyword("delay"), scope)));
             }
         }
         Map<String, Object> result = null;
+        boolean untilMet = false;
         for (int attempt = 1; attempt <= retries; attempt++) {
             result = executeOnce(hostTask, scope);
             if (Boolean.TRUE.equals(result.get("unreachable"))) {
@@ -393,22 +410,25 @@ final class TaskRunner {
                     result.put(when + "_when_result", e instanceof UndefinedVariableException u ? u.ansibleMessage() : e.getMessage());
                 }
             }
-            if (until == null) {
+            if (retries <= 1) {
+                untilMet = true;
                 break;
             }
             HostScope untilScope = register == null ? scope : scope.with(Map.of(register, Registered.clean(result)));
             if (allTrue(until, untilScope)) {
+                untilMet = true;
                 break;
             }
             if (attempt < retries) {
                 result.put("_ansible_retry", true);
-                result.put("retries", (long) retries - 1);
+                result.put("retries", (long) retries);
                 events.runnerRetry(new TaskResult(hostTask.host(), hostTask.info(), result));
                 sleep(delay * 1000);
-            } else {
-                result.put("attempts", (long) attempt);
-                result.put("failed", true);
             }
+        }
+        if (!untilMet && retries > 1) {
+            result.put("attempts", (long) retries - 1);
+            result.put("failed", true);
         }
         result.remove("_ansible_retry");
         result.remove("retries");
@@ -491,7 +511,9 @@ final class TaskRunner {
                     .remoteTmp("~/.ansible/tmp")
                     .hostName(hostTask.host())
                     .build();
-            ModuleResult moduleResult = ModuleInvoker.invoke(module, context, run.options().verbosity() >= 3);
+            // loop items keep "invocation" in registered results (the strategy strips it only at the top)
+            boolean invocation = run.options().verbosity() >= 3 || task.has("loop");
+            ModuleResult moduleResult = ModuleInvoker.invoke(module, context, invocation);
             return new LinkedHashMap<>(moduleResult.toMap());
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
