@@ -272,6 +272,7 @@ final class PlayRun {
             }
         }
         if (run.options().forceHandlers() || truthy(play.keyword("force_handlers"))) {
+            // hosts that failed before any flush still run their notified handlers
             flushHandlers(new ArrayList<>(batchFailed), cursors, batch, true);
         }
         if (!state.unreachableHosts.isEmpty()) {
@@ -640,7 +641,15 @@ final class PlayRun {
             if (explicit) {
                 run.events().taskStart(info(task, hosts.get(0), steps.get(hosts.get(0))), false);
             }
-            flushHandlers(new ArrayList<>(steps.keySet()), cursors, batch, false);
+            List<String> flushHosts = new ArrayList<>();
+            boolean force = run.options().forceHandlers() || truthy(play.keyword("force_handlers"));
+            for (String host : batch) {
+                // with force_handlers, hosts that failed earlier still run what they were notified of
+                if (steps.containsKey(host) || force && cursors.containsKey(host) && cursors.get(host).hasFailed()) {
+                    flushHosts.add(host);
+                }
+            }
+            flushHandlers(flushHosts, cursors, batch, false);
             return;
         }
         for (String host : hosts) {
