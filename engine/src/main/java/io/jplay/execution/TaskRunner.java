@@ -373,7 +373,8 @@ final class TaskRunner {
             retries = configured == null ? 3 : intValue(run.templar().template(configured, scope));
             retries = configured == null ? 3 : retries <= 0 ? 1 : retries + 1;
             if (task.keyword("delay") != null) {
-                delay = Math.max(1, intValue(run.templar().template(task.keyword("delay"), scope)));
+                long configuredDelay = intValue(run.templar().template(task.keyword("delay"), scope));
+                delay = configuredDelay < 0 ? 1 : configuredDelay;
             }
         }
         Map<String, Object> result = null;
