@@ -167,7 +167,7 @@ public final class ScopeRenderer implements LookupContext {
      * variable further in keeps its place.
      */
     private static TemplatingException locatedInVariable(TemplatingException error, String name, Object raw) {
-        if (error.location().isKnown()) {
+        if (error.location().isKnown() || !error.getMessage().startsWith("template error while templating string: ")) {
             return error;
         }
         return io.jplay.yaml.DefinitionIndex.find(name, raw)
