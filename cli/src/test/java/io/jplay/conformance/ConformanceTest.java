@@ -78,22 +78,26 @@ class ConformanceTest {
         String failure = differences.isEmpty() ? "" : failureMessage(testCase, differences);
         writeDiff(name, failure);
 
-        if (differences.isEmpty() && knownReason.isPresent()) {
-            REPORT.add(name, CaseStatus.UNEXPECTED_PASS, "passes: remove it from " + KnownFailures.FILE_NAME, millis);
-            Assertions.fail(name + " passes now but is listed in conformance/" + KnownFailures.FILE_NAME
-                    + " (" + knownReason.get() + "): remove its line");
-        } else if (differences.isEmpty()) {
-            REPORT.add(name, CaseStatus.PASSED, "", millis);
-        } else if (knownReason.isPresent()) {
-            String first = differences.get(0).firstDifference();
-            REPORT.add(name, CaseStatus.KNOWN_FAILURE, knownReason.get() + " | " + first, millis);
-            if (System.getProperty("conformance.case") != null) {
-                System.out.println(failure); // run alone for debugging: show what still differs
+        CaseStatus status = CaseStatus.of(differences.isEmpty(), knownReason.isPresent());
+        String first = differences.isEmpty() ? "" : differences.get(0).firstDifference();
+        switch (status) {
+            case PASSED -> REPORT.add(name, status, "", millis);
+            case UNEXPECTED_PASS -> {
+                REPORT.add(name, status, "passes: remove it from " + KnownFailures.FILE_NAME, millis);
+                Assertions.fail(name + " passes now but is listed in conformance/" + KnownFailures.FILE_NAME
+                        + " (" + knownReason.orElseThrow() + "): remove its line");
             }
-            Assumptions.abort("known failure (" + knownReason.get() + "); " + first);
-        } else {
-            REPORT.add(name, CaseStatus.FAILED, differences.get(0).firstDifference(), millis);
-            Assertions.fail(failure);
+            case KNOWN_FAILURE -> {
+                REPORT.add(name, status, knownReason.orElseThrow() + " | " + first, millis);
+                if (System.getProperty("conformance.case") != null) {
+                    System.out.println(failure); // run alone for debugging: show what still differs
+                }
+                Assumptions.abort("known failure (" + knownReason.orElseThrow() + "); " + first);
+            }
+            case FAILED -> {
+                REPORT.add(name, status, first, millis);
+                Assertions.fail(failure);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -40,26 +41,37 @@ final class InProcessJplay {
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         RunEnvironment environment = new RunEnvironment(env, workingDirectory);
-        FutureTask<Integer> run = new FutureTask<>(
-                () -> Main.run(argv.toArray(String[]::new), outWriter, errWriter, environment));
-        Thread thread = new Thread(run, "jplay-conformance");
-        thread.setDaemon(true); // a run that ignores the interrupt must not keep the test JVM alive
-        thread.start();
         int rc;
         try {
-            rc = run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            rc = callWithTimeout(() -> Main.run(argv.toArray(String[]::new), outWriter, errWriter, environment), timeout);
         } catch (TimeoutException e) {
-            run.cancel(true);
             throw new CaseTimedOut(timeout, out.toString(), err.toString());
+        }
+        outWriter.flush();
+        errWriter.flush();
+        return new Outcome(rc, out.toString(), err.toString(), resultsFile(workDir));
+    }
+
+    /**
+     * Calls {@code call} on a thread of its own and waits at most {@code timeout}; on timeout the thread is
+     * interrupted and left behind (a daemon, so a run that ignores the interrupt cannot keep the JVM alive).
+     */
+    static <T> T callWithTimeout(Callable<T> call, Duration timeout) throws TimeoutException {
+        FutureTask<T> task = new FutureTask<>(call);
+        Thread thread = new Thread(task, "jplay-conformance");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("jplay threw instead of returning an exit code", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for jplay", e);
         }
-        outWriter.flush();
-        errWriter.flush();
-        return new Outcome(rc, out.toString(), err.toString(), resultsFile(workDir));
     }
 
     private static Optional<String> resultsFile(Path workDir) {

@@ -113,12 +113,13 @@ final class UnifiedDiff {
                 edits.add(new Edit(Kind.SAME, a.get(i), offset + i + 1, offset + j + 1));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new Edit(Kind.INSERT, b.get(j), offset + i + 1, offset + j + 1));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // deletions before insertions, as diff prints a changed block
                 edits.add(new Edit(Kind.DELETE, a.get(i), offset + i + 1, offset + j + 1));
                 i++;
+            } else {
+                edits.add(new Edit(Kind.INSERT, b.get(j), offset + i + 1, offset + j + 1));
+                j++;
             }
         }
     }
