@@ -1,5 +1,8 @@
 package io.jplay.playbook;
 
+import io.jplay.vars.RoleNode;
+import io.jplay.vars.RoleVars;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,30 +10,116 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A role as loaded for a play: where it lives, its variables (raw), its parameters from the roles entry or
- * include, its tasks and handlers (already wrapped in blocks that carry this role as their origin), and the
- * roles it depends on (meta/main.yml), which run before it.
+ * A role as loaded for a play: where it lives, its defaults/vars files, how it was listed (the entry's
+ * keywords such as when/tags/become, its {@code vars:} and its parameters), its raw tasks and handlers, and
+ * the roles it depends on (meta/main.yml), which run before it. The loader turns its tasks into blocks that
+ * point back at it through {@link BlockOrigin}.
+ *
+ * <p>Ansible reuses one Role object for every listing of the same role with the same parameters in a play;
+ * {@link #identity()} is that key, so the executor can run such a role once per host unless
+ * {@link #allowDuplicates()}.
  */
-public record Role(String name, Path path, Map<String, Object> defaults, Map<String, Object> vars,
-                   Map<String, Object> params, List<TaskEntry> tasks, List<TaskEntry> handlers,
-                   List<Role> dependencies, boolean allowDuplicates, boolean isPublic) {
+public final class Role implements RoleNode {
 
-    public Role {
-        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
-        vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        tasks = List.copyOf(tasks);
-        handlers = List.copyOf(handlers);
-        dependencies = List.copyOf(dependencies);
+    /** Everything that makes two listings of a role the same role (Role.load's hashed params). */
+    public record Identity(Path path, Map<String, Object> params, Map<String, Object> keywords,
+                           Map<String, Object> includeVars, Map<String, String> fromFiles, boolean fromInclude) {
     }
 
-    /** Ansible's role identity for de-duplication: the same role with the same parameters runs once per play. */
-    public boolean sameAs(Role other) {
-        return path.equals(other.path) && params.equals(other.params);
+    private final String name;
+    private final Path path;
+    private final RoleVars files;
+    private final Map<String, Object> keywords;
+    private final Map<String, Object> includeVars;
+    private final Map<String, Object> params;
+    private final Map<String, String> fromFiles;
+    private final boolean fromInclude;
+    private final RoleFile tasks;
+    private final RoleFile handlers;
+    private final List<Role> dependencies;
+    private final boolean allowDuplicates;
+
+    /** A task or handler file of the role and what it holds (empty when the role has none). */
+    public record RoleFile(Path file, List<TaskEntry> entries) {
+        public RoleFile {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    public Role(String name, Path path, RoleVars files, Map<String, Object> keywords, Map<String, Object> includeVars,
+                Map<String, Object> params, Map<String, String> fromFiles, boolean fromInclude, RoleFile tasks,
+                RoleFile handlers, List<Role> dependencies, boolean allowDuplicates) {
+        this.name = name;
+        this.path = path;
+        this.files = files;
+        this.keywords = copy(keywords);
+        this.includeVars = copy(includeVars);
+        this.params = copy(params);
+        this.fromFiles = Collections.unmodifiableMap(new LinkedHashMap<>(fromFiles));
+        this.fromInclude = fromInclude;
+        this.tasks = tasks;
+        this.handlers = handlers;
+        this.dependencies = List.copyOf(dependencies);
+        this.allowDuplicates = allowDuplicates;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The role's folder (Ansible's role_path). */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public RoleVars files() {
+        return files;
+    }
+
+    /** The keywords of the entry that listed the role (when, tags, become, ...), inherited by its tasks. */
+    public Map<String, Object> keywords() {
+        return keywords;
+    }
+
+    @Override
+    public Map<String, Object> includeVars() {
+        return includeVars;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return params;
+    }
+
+    @Override
+    public List<Role> dependencies() {
+        return dependencies;
+    }
+
+    public RoleFile tasks() {
+        return tasks;
+    }
+
+    public RoleFile handlers() {
+        return handlers;
+    }
+
+    public boolean allowDuplicates() {
+        return allowDuplicates;
+    }
+
+    public Identity identity() {
+        return new Identity(path, params, keywords, includeVars, fromFiles, fromInclude);
     }
 
     @Override
     public String toString() {
         return name;
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -317,6 +317,10 @@ public final class ScopeRenderer implements LookupContext {
             Object converted = literalOrText(unsafe.text());
             return converted instanceof String s ? unsafeResult(s) : converted;
         }
+        if (value instanceof io.jplay.template.filter.NativeText text) {
+            // Ansible's NativeJinjaText (results of to_json, to_yaml, string...) is never literal_eval'd
+            return text.toString();
+        }
         if (value instanceof CharSequence text) {
             return literalOrText(text.toString());
         }

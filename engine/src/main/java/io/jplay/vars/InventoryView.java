@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The inventory as variables see it ({@link InventoryVars} over {@code io.jplay.inventory.Inventory}), and
+ * The inventory as variables see it ({@link InventoryVarsSource} over {@code io.jplay.inventory.Inventory}), and
  * the group_vars/host_vars folders beside its sources and beside a playbook.
  */
-public final class InventoryView implements InventoryVars {
+public final class InventoryView implements InventoryVarsSource {
 
     private final Inventory inventory;
 

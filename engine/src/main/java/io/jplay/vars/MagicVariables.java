@@ -1,12 +1,13 @@
 package io.jplay.vars;
 
+import io.jplay.inventory.HostAddress;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Builders for the variables Ansible sets itself. The host's are part of the inventory host level (as
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
  * layers, since only it knows the batch, the removed hosts and the running role.
  */
 public final class MagicVariables {
-
-    private static final Pattern IPV4 = Pattern.compile("^(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d+)?$");
-    private static final Pattern IPV6 = Pattern.compile("^\\[?[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*]?(?::\\d+)?$");
 
     private MagicVariables() {
     }
@@ -28,7 +26,7 @@ public final class MagicVariables {
     public static Map<String, Object> host(String hostName, List<String> groupsWithoutAll) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("inventory_hostname", hostName);
-        boolean address = IPV4.matcher(hostName).matches() || IPV6.matcher(hostName).matches();
+        boolean address = HostAddress.isIpAddress(hostName);
         vars.put("inventory_hostname_short", address ? hostName : hostName.split("\\.", -1)[0]);
         List<String> groupNames = new ArrayList<>(groupsWithoutAll);
         groupNames.remove("all");

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VariableManager {
 
-    private final InventoryVars inventory;
+    private final InventoryVarsSource inventory;
     private final List<AdjacentVars> inventoryAdjacent;
     private final AdjacentVars playbookAdjacent;
     private final Map<String, Object> extraVars;
@@ -48,7 +48,7 @@ public final class VariableManager {
         this.injectFactsAsVars = builder.injectFactsAsVars;
     }
 
-    public static Builder builder(InventoryVars inventory) {
+    public static Builder builder(InventoryVarsSource inventory) {
         return new Builder(inventory);
     }
 
@@ -257,13 +257,13 @@ public final class VariableManager {
         return hashBehaviour;
     }
 
-    InventoryVars inventory() {
+    InventoryVarsSource inventory() {
         return inventory;
     }
 
     /** Settings that live for the whole run. */
     public static final class Builder {
-        private final InventoryVars inventory;
+        private final InventoryVarsSource inventory;
         private final List<AdjacentVars> inventoryAdjacent = new ArrayList<>();
         private AdjacentVars playbookAdjacent;
         private Map<String, Object> extraVars = Map.of();
@@ -274,7 +274,7 @@ public final class VariableManager {
         private HashBehaviour hashBehaviour = HashBehaviour.REPLACE;
         private boolean injectFactsAsVars = true;
 
-        private Builder(InventoryVars inventory) {
+        private Builder(InventoryVarsSource inventory) {
             this.inventory = inventory;
         }
 

@@ -3,7 +3,6 @@ package io.jplay.vars;
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
 import io.jplay.yaml.YamlLoader;
-import io.jplay.yaml.YamlMap;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,10 +46,5 @@ public final class VarsFiles {
             }
         }
         return merged;
-    }
-
-    /** Where a map came from, when YAML told us; for error messages. */
-    static Location locationOf(Map<?, ?> map) {
-        return map instanceof YamlMap yamlMap ? yamlMap.location() : Location.UNKNOWN;
     }
 }

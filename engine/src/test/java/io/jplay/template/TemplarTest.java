@@ -100,6 +100,15 @@ class TemplarTest {
         assertThat(Templar.isPossiblyTemplate(List.of("{{ b }}"))).isFalse();
     }
 
+    /** Recorded with ansible-core 2.14.18 and ansible.utils: kubespray writes qualified filter names. */
+    @Test
+    void qualifiedFilterAndTestNamesResolve() {
+        assertThat(templar.template("{{ ['10.0.0.0/24' | ansible.utils.ipaddr('net'), '10.0.0.1/24' | ansible.utils.ipaddr('net'),"
+                + " '1.2' is ansible.builtin.version('1.1', '>'), [3, 1] | ansible.builtin.flatten | first,"
+                + " 'x' | ansible.builtin.regex_replace('x', 'y')] }}", vars("a: 1\n")))
+                .isEqualTo(java.util.Arrays.asList("10.0.0.0/24", null, true, 3L, "y"));
+    }
+
     @Test
     void syntaxErrorsNameTheTemplate() {
         assertThatThrownBy(() -> templar.template("{{ [1, 2 }}", vars("a: 1\n")))

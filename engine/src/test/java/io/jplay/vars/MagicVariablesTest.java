@@ -21,7 +21,7 @@ class MagicVariablesTest {
     private VariableManager manager() {
         return VariableManager.builder(inventory)
                 .playbookDir(Path.of("playbooks/.."), null)
-                .options(RunOptions.defaults(List.of("/tmp/vo/inv2.ini")))
+                .options(RunOptions.defaults(List.of("/srv/inventory/hosts.ini")))
                 .build();
     }
 
@@ -61,7 +61,7 @@ class MagicVariablesTest {
         assertThat(vars).containsEntry("ansible_check_mode", false).containsEntry("ansible_diff_mode", false)
                 .containsEntry("ansible_forks", 5L).containsEntry("ansible_verbosity", 0L)
                 .containsEntry("ansible_run_tags", List.of("all")).containsEntry("ansible_skip_tags", List.of())
-                .containsEntry("ansible_inventory_sources", List.of("/tmp/vo/inv2.ini"))
+                .containsEntry("ansible_inventory_sources", List.of("/srv/inventory/hosts.ini"))
                 .containsEntry("ansible_config_file", null)
                 .containsEntry("playbook_dir", Path.of("").toAbsolutePath().toString())
                 .containsEntry("ansible_play_name", "all").containsEntry("ansible_facts", Map.of())

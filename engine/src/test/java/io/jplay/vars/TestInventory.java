@@ -9,7 +9,7 @@ import java.util.Map;
  * A hand-built inventory for tests: hosts with their groups (already in precedence order) and the vars an
  * inventory file would give them. Stands in for io.jplay.inventory in unit tests.
  */
-class TestInventory implements InventoryVars {
+class TestInventory implements InventoryVarsSource {
 
     private final Map<String, List<String>> hostGroups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();

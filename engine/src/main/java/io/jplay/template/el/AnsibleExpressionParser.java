@@ -132,8 +132,42 @@ public class AnsibleExpressionParser extends ExtendedParser {
                         && "in".equals(token.getImage());
     }
 
+    /**
+     * Jinjava reads a filter name as one identifier; Ansible's are often qualified
+     * ({@code x | ansible.utils.ipaddr('net')}, kubespray writes them so), hence this copy of its loop with
+     * {@link #qualifiedName()}.
+     */
+    @Override
+    protected AstNode parseFiltersAsNestedMethods(AstNode left) throws Scanner.ScanException, ParseException {
+        AstNode v = left;
+        do {
+            consumeToken(); // '|'
+            String filterName = qualifiedName();
+            List<AstNode> filterParams = new ArrayList<>(List.of(v, interpreter()));
+            if (getToken().getSymbol() == Symbol.LPAREN) {
+                AstParameters parameters = params();
+                for (int i = 0; i < parameters.getCardinality(); i++) {
+                    filterParams.add(parameters.getChild(i));
+                }
+            }
+            AstProperty filter = createAstDot(identifier(FILTER_PREFIX + filterName), "filter", true);
+            v = createAstMethod(filter, createAstParameters(filterParams));
+        } while ("|".equals(getToken().getImage()) && lookahead(0).getSymbol() == Symbol.IDENTIFIER);
+        return v;
+    }
+
+    /** A filter or test name: an identifier, or dotted identifiers such as {@code ansible.builtin.version}. */
+    private String qualifiedName() throws Scanner.ScanException, ParseException {
+        StringBuilder name = new StringBuilder(consumeToken().getImage());
+        while (getToken().getSymbol() == Symbol.DOT && lookahead(0).getSymbol() == Symbol.IDENTIFIER) {
+            consumeToken();
+            name.append('.').append(consumeToken().getImage());
+        }
+        return name.toString();
+    }
+
     private AstNode test(AstNode subject, String method) throws Scanner.ScanException, ParseException {
-        String testName = consumeToken().getImage();
+        String testName = qualifiedName();
         List<AstNode> params = new ArrayList<>();
         params.add(subject);
         params.add(interpreter());

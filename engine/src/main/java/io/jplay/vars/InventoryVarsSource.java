@@ -7,7 +7,7 @@ import java.util.Map;
  * What variables need from the inventory. Kept small so any inventory model can be adapted to it
  * (see {@code io.jplay.inventory}).
  */
-public interface InventoryVars {
+public interface InventoryVarsSource {
 
     /** Every host, in inventory order. */
     List<String> hostNames();
