@@ -11,7 +11,8 @@ import java.util.Map;
  * JVM can neither change its working directory nor its environment. So code below {@link PlaybookCommand}
  * must read environment variables from {@link #variables()} and resolve relative paths (playbook, {@code -i},
  * {@code -e @file}, ...) with {@link #resolve(String)}, never through {@code System.getenv} or
- * {@code Path.toAbsolutePath()}.
+ * {@code Path.toAbsolutePath()}. A run has no stdin (Ansible's are recorded with {@code < /dev/null}): in a
+ * test JVM System.in may belong to the test runner, so nothing below PlaybookCommand reads it.
  */
 public record RunEnvironment(Map<String, String> variables, Path workingDirectory) {
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Collects each case's status during a run; prints the summary line and writes the per-case report. */
 final class ConformanceReport {
@@ -19,6 +21,10 @@ final class ConformanceReport {
 
     void add(String caseName, CaseStatus status, String note, long millis) {
         entries.add(new Entry(caseName, status, note, millis));
+    }
+
+    Set<String> casesWith(CaseStatus status) {
+        return entries.stream().filter(e -> e.status() == status).map(Entry::caseName).collect(Collectors.toSet());
     }
 
     boolean isEmpty() {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       differs is skipped with its reason; one that passes fails, so that the list only shrinks.</li>
  *   <li>{@code -Dconformance.case=012-loop-items[,013-...]} runs only those cases;
  *       {@code -Dconformance.timeout=SECONDS} (default 60) bounds each run.</li>
+ *   <li>{@code -Dconformance.pruneKnownFailures} removes the lines of listed cases that passed from the list
+ *       after the run (they still fail that run, as a reminder to commit the shorter list).</li>
  *   <li>After the run: the summary line on stdout, {@code target/conformance-report.txt} (status and first
  *       difference per case) and {@code target/conformance-diffs/<case>.diff} for each case that differs.</li>
  * </ul>
@@ -67,6 +71,23 @@ class ConformanceTest {
         }
         REPORT.write(REPORT_FILE);
         System.out.println(REPORT.summary() + "  (details: " + REPORT_FILE.toAbsolutePath() + ")");
+        if (Boolean.getBoolean("conformance.pruneKnownFailures")) {
+            pruneKnownFailures(REPORT.casesWith(CaseStatus.UNEXPECTED_PASS));
+        }
+    }
+
+    private static void pruneKnownFailures(Set<String> nowPassing) {
+        if (nowPassing.isEmpty()) {
+            return;
+        }
+        Path file = ConformanceSuite.locate().dir().resolve(KnownFailures.FILE_NAME);
+        try {
+            Files.writeString(file, KnownFailures.withoutCases(ConformanceCase.read(file), nowPassing), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("conformance: removed " + nowPassing.size() + " passing case(s) from " + file + ": "
+                + new TreeSet<>(nowPassing));
     }
 
     private void check(String name) {

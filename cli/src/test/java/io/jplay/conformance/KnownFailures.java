@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code conformance/jplay-known-failures.txt}: the cases jplay does not pass yet, one per line as
@@ -48,11 +49,28 @@ final class KnownFailures {
         return new KnownFailures(Collections.unmodifiableMap(reasons));
     }
 
+    /**
+     * The file's text without the lines of these cases, comments and order kept: what
+     * -Dconformance.pruneKnownFailures writes after a run, for the cases that pass now. It only ever removes.
+     */
+    static String withoutCases(String text, Set<String> caseNames) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : UnifiedDiff.lines(text)) {
+            String trimmed = line.strip();
+            int hash = trimmed.indexOf('#');
+            String name = (hash < 0 ? trimmed : trimmed.substring(0, hash)).strip();
+            if (name.isEmpty() || !caseNames.contains(name)) {
+                kept.append(line);
+            }
+        }
+        return kept.toString();
+    }
+
     Optional<String> reason(String caseName) {
         return Optional.ofNullable(reasons.get(caseName));
     }
 
-    java.util.Set<String> names() {
+    Set<String> names() {
         return reasons.keySet();
     }
 }

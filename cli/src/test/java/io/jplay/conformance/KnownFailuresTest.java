@@ -2,6 +2,8 @@ package io.jplay.conformance;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,5 +27,12 @@ class KnownFailuresTest {
     void aNameTwiceOrTwoNamesOnALineAreErrors() {
         assertThatThrownBy(() -> KnownFailures.parse("001-a\n001-a # again\n")).hasMessageContaining("listed twice");
         assertThatThrownBy(() -> KnownFailures.parse("001-a 002-b\n")).hasMessageContaining("line 1");
+    }
+
+    @Test
+    void pruningRemovesOnlyTheNamedCasesLines() {
+        String text = "# header\n001-a  # r1\n002-b # r2\n\n003-c\n";
+        assertThat(KnownFailures.withoutCases(text, Set.of("002-b", "003-c", "009-unlisted")))
+                .isEqualTo("# header\n001-a  # r1\n\n");
     }
 }
