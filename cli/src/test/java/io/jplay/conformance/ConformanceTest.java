@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  *   <li>One dynamic test per case folder. A case listed in {@code conformance/jplay-known-failures.txt} that still
  *       differs is skipped with its reason; one that passes fails, so that the list only shrinks.</li>
- *   <li>{@code -Dconformance.case=012-loop-items[,013-...]} runs only those cases;
+ *   <li>{@code -Dconformance.case=012-any-errors-fatal-task-rescue[,013-...]} runs only those cases;
  *       {@code -Dconformance.timeout=SECONDS} (default 60) bounds each run.</li>
  *   <li>{@code -Dconformance.pruneKnownFailures} removes the lines of listed cases that passed from the list
  *       after the run (they still fail that run, as a reminder to commit the shorter list).</li>
