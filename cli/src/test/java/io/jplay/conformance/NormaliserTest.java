@@ -20,7 +20,7 @@ class NormaliserTest {
     void controllerTempFilesBecomeLocalTmpKeepingWhatFollows() {
         assertThat(normaliser.apply("+++ after: /tmp/r/tmp/local/ansible-local-12345abcd/tmpq1w2e3r4\n"
                 + "+++ after: /tmp/r/tmp/local/ansible-local-12345abcd/tmpq1w2e3r4/t.j2\n"
-                + "\"src\": \"/root/.ansible/tmp/ansible-local-9x/tmp_abc\", quoted 'x/ansible-local-a/tmpb'\n"
+                + "\"src\": \"/home/user/.ansible/tmp/ansible-local-9x/tmp_abc\", quoted 'x/ansible-local-a/tmpb'\n"
                 + "tab\tx/ansible-local-q/tmpz\tend\n"))
                 .isEqualTo("+++ after: @LOCALTMP@\n"
                         + "+++ after: @LOCALTMP@/t.j2\n"
