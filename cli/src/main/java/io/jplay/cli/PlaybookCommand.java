@@ -24,6 +24,13 @@ final class PlaybookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Environment variables and working directory of this run (see {@link RunEnvironment}). */
+    final RunEnvironment environment;
+
+    PlaybookCommand(RunEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Option(names = {"-i", "--inventory", "--inventory-file"}, paramLabel = "INVENTORY",
             description = "specify inventory host path or comma separated host list (repeatable)")
     List<String> inventories = new ArrayList<>();
@@ -148,10 +155,17 @@ final class PlaybookCommand implements Callable<Integer> {
         if (playbooks.isEmpty()) {
             throw new JplayException("the following arguments are required: playbook");
         }
-        ExecutorOptions options = new ExecutorOptions(inventories, extraVars, limits, tags, skipTags, check, diff, forks,
+        // relative inventory paths are the working directory's; host lists ("a,b") are kept as written
+        List<String> sources = new ArrayList<>();
+        for (String source : inventories) {
+            Path resolved = environment.resolve(source);
+            sources.add(!source.contains(",") && java.nio.file.Files.exists(resolved) ? resolved.toString() : source);
+        }
+        ExecutorOptions options = new ExecutorOptions(sources, extraVars, limits, tags, skipTags, check, diff, forks,
                 verbosity(), startAtTask, forceHandlers, connection.remoteUser, connection.connection, become.become,
-                become.becomeMethod, become.becomeUser, Path.of("").toAbsolutePath(), System.getenv());
-        return new PlaybookExecutor(options, AnsibleConfig.load(), spec.commandLine().getOut(),
-                spec.commandLine().getErr()).run(playbooks);
+                become.becomeMethod, become.becomeUser, environment.workingDirectory(), environment.variables());
+        AnsibleConfig config = AnsibleConfig.load(environment.variables(), environment.workingDirectory(), environment.home());
+        return new PlaybookExecutor(options, config, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(playbooks);
     }
 }

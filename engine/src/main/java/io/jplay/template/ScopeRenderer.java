@@ -152,11 +152,28 @@ public final class ScopeRenderer implements LookupContext {
             // Ansible returns an Undefined carrying the reason, so `default` and `is defined` still work.
             // Its reason reads "<raw value>: <error>. <error>" (AnsibleError appends its original exception).
             value = Undefined.withMessage(PythonRepr.str(raw) + ": " + e.getMessage() + ". " + e.getMessage());
+        } catch (TemplatingException e) {
+            throw locatedInVariable(e, name, raw);
         } finally {
             inProgress.remove(name);
         }
         rendered.put(name, value);
         return value;
+    }
+
+    /**
+     * A broken template in a variable's own value: when the file and line where the user wrote it are known,
+     * name the variable and point there, so the CLI shows the offending line. An error already placed by a
+     * variable further in keeps its place.
+     */
+    private static TemplatingException locatedInVariable(TemplatingException error, String name, Object raw) {
+        if (error.location().isKnown() || !error.getMessage().startsWith("template error while templating string: ")) {
+            return error;
+        }
+        return io.jplay.yaml.DefinitionIndex.find(name, raw)
+                .map(where -> new TemplatingException(error.getMessage() + "\nThe error is in the value of the variable '"
+                        + name + "'; fix its Jinja2 syntax where it is defined.", where, error))
+                .orElse(error);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jplay.template;
 
 import io.jplay.error.JplayException;
+import io.jplay.error.Location;
 
 /**
  * A template could not be rendered: syntax error, unknown filter or test, recursive variable, type error.
@@ -15,5 +16,9 @@ public class TemplatingException extends JplayException {
 
     public TemplatingException(String message, Throwable cause) {
         super(message, null, cause);
+    }
+
+    public TemplatingException(String message, Location location, Throwable cause) {
+        super(message, location, cause);
     }
 }

@@ -31,5 +31,6 @@ public final class YamlMap extends LinkedHashMap<String, Object> {
     void putLocated(String key, Object value, Location keyLocation) {
         put(key, value);
         keyLocations.put(key, keyLocation);
+        DefinitionIndex.record(key, value, keyLocation);
     }
 }
