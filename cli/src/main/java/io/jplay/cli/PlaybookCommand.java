@@ -166,6 +166,6 @@ final class PlaybookCommand implements Callable<Integer> {
                 become.becomeMethod, become.becomeUser, environment.workingDirectory(), environment.variables());
         AnsibleConfig config = AnsibleConfig.load(environment.variables(), environment.workingDirectory(), environment.home());
         return new PlaybookExecutor(options, config, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(playbooks);
+                .run(playbooks, new PlaybookExecutor.Listing(listHosts, listTasks, listTags, syntaxCheck));
     }
 }

@@ -56,7 +56,21 @@ public final class PlaybookExecutor {
         this.err = err;
     }
 
+    /** What to show instead of running (--list-hosts, --list-tasks, --list-tags, --syntax-check). */
+    public record Listing(boolean hosts, boolean tasks, boolean tags, boolean syntaxCheck) {
+
+        public static final Listing NONE = new Listing(false, false, false, false);
+
+        boolean any() {
+            return hosts || tasks || tags || syntaxCheck;
+        }
+    }
+
     public int run(List<String> playbookPaths) {
+        return run(playbookPaths, Listing.NONE);
+    }
+
+    public int run(List<String> playbookPaths, Listing listing) {
         Display display = new Display(out, err, options.verbosity(), config.getBoolean(Setting.ANSIBLE_FORCE_COLOR),
                 79, config.getBoolean(Setting.DEPRECATION_WARNINGS));
         List<Path> files = new ArrayList<>();
@@ -112,6 +126,19 @@ public final class PlaybookExecutor {
                 plays.add(playLoader.load(source));
             }
             playbooks.put(file, plays);
+        }
+        if (listing.any()) {
+            PlaybookListing lister = new PlaybookListing(display, hosts, new TagFilter(options.tags(), options.skipTags()));
+            int index = 0;
+            for (List<LoadedPlay> plays : playbooks.values()) {
+                String given = playbookPaths.get(index++);
+                if (listing.syntaxCheck() && !(listing.hosts() || listing.tasks() || listing.tags())) {
+                    display.display("\nplaybook: " + given);
+                } else {
+                    lister.show(given, plays, listing.hosts(), listing.tasks(), listing.tags());
+                }
+            }
+            return 0;
         }
         RunState state = new RunState();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, forks), runnable -> {
