@@ -47,7 +47,9 @@ public final class Main {
             ex.printStackTrace(err);
         }
         if (ex instanceof JplayException jplay) {
-            err.println("ERROR! " + jplay.describe());
+            String text = "ERROR! " + jplay.describe();
+            // an excerpt already ends its last line
+            err.print(text.endsWith("\n") ? text : text + "\n");
             err.flush();
             return jplay.exitCode();
         }

@@ -176,7 +176,7 @@ final class PlayRun {
         Map<String, HostCursor.Step> peeked = new LinkedHashMap<>();
         Set<String> batchFailed = new LinkedHashSet<>();
         int result = RUN_OK;
-        boolean startAtFound = run.options().startAtTask() == null;
+        boolean startAtFound = run.options().startAtTask() == null || state.startAtDone;
         while (!endPlay) {
             List<String> left = new ArrayList<>();
             for (String host : active) {
@@ -220,6 +220,7 @@ final class PlayRun {
                     continue;
                 }
                 startAtFound = true;
+                state.startAtDone = true;
             }
             if (isMeta(task)) {
                 runMeta(task, steps, cursors, batch);
@@ -289,8 +290,33 @@ final class PlayRun {
     private boolean matchesStartAt(Task task, String host, HostCursor.Step step) {
         String wanted = run.options().startAtTask();
         String name = taskName(task, host, step);
+        java.util.regex.Pattern glob = java.util.regex.Pattern.compile(globToRegex(wanted));
         return name.equals(wanted) || task.name().map(wanted::equals).orElse(false)
-                ;
+                || glob.matcher(name).matches() || task.name().map(n -> glob.matcher(n).matches()).orElse(false);
+    }
+
+    /** fnmatch's translation: * ? and [...] classes, everything else literal. */
+    private static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        regex.append("\\[");
+                    } else {
+                        String body = glob.substring(i + 1, end);
+                        regex.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body).append(']');
+                        i = end;
+                    }
+                }
+                default -> regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
     }
 
     private boolean selected(HostCursor.Step step) {
@@ -574,7 +600,15 @@ final class PlayRun {
                     handlers.add(role.handlers(), h -> plainName(h, group.getValue().get(0)));
                 }
             } else {
-                included = loaded.includes().includeTasks(inclusion.target(), task, origin, task.handler());
+                try {
+                    included = loaded.includes().includeTasks(inclusion.target(), task, origin, task.handler());
+                } catch (JplayException e) {
+                    // a missing file fails the include on its hosts, as Ansible's _load_included_file
+                    Path base = origin == null ? playbookDir : origin.directory();
+                    failInclude(task, group.getValue(), steps, cursors, "Could not find or access '"
+                            + base.resolve(inclusion.target()).normalize() + "' on the Ansible Controller.");
+                    continue;
+                }
                 shown = included.origin().file().toString();
             }
             Map<String, Object> keywords = new LinkedHashMap<>();
@@ -613,6 +647,20 @@ final class PlayRun {
         }
         perHost.forEach((host, blocks) -> cursors.get(host).insert(
                 blocks.size() == 1 ? blocks.get(0) : new Block(List.copyOf(blocks), List.of(), List.of(), Map.of(), task.location(), null)));
+    }
+
+    private void failInclude(Task task, List<String> hosts, Map<String, HostCursor.Step> steps,
+                             Map<String, HostCursor> cursors, String reason) {
+        for (String host : hosts) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("failed", true);
+            result.put("reason", reason);
+            HostCursor.Step step = steps.get(host);
+            HostTask hostTask = new HostTask(host, step, hostContexts.get(host), play.keywords(),
+                    info(task, host, step), List.of(), hosts);
+            ResultProcessor.process(run, state, hostTask, new TaskOutcome(result, TaskStatus.FAILED, false, List.of(), List.of()),
+                    cursors.get(host), handlers, List.of(host), false);
+        }
     }
 
     private static BlockOrigin nearestOrigin(HostCursor.Step step) {

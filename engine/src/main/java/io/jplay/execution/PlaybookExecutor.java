@@ -13,6 +13,10 @@ import io.jplay.output.CallbackOptions;
 import io.jplay.output.DefaultCallback;
 import io.jplay.output.Display;
 import io.jplay.output.PlaybookCallback;
+import io.jplay.execution.action.Actions;
+import io.jplay.playbook.Block;
+import io.jplay.playbook.Task;
+import io.jplay.playbook.TaskEntry;
 import io.jplay.playbook.load.LoadTimeTemplater;
 import io.jplay.playbook.load.LoadedPlay;
 import io.jplay.playbook.load.PlayLoader;
@@ -109,7 +113,8 @@ public final class PlaybookExecutor {
         PlaybookCallback events = new CallbackDispatcher(List.of(
                 new DefaultCallback(display, CallbackOptions.from(config, options.environment(), options.check()))));
         AggregateStats stats = new AggregateStats();
-        RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, ModuleRegistry.load(),
+        ModuleRegistry modules = ModuleRegistry.load();
+        RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
                 new Connections(options.connection()), display, events, stats);
         // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
         Map<String, Object> extra = variables.extraVars();
@@ -126,6 +131,13 @@ public final class PlaybookExecutor {
                 plays.add(playLoader.load(source));
             }
             playbooks.put(file, plays);
+        }
+        for (List<LoadedPlay> plays : playbooks.values()) {
+            for (LoadedPlay play : plays) {
+                for (List<TaskEntry> section : List.of(play.preTasks(), play.roleTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+                    checkActions(section, modules);
+                }
+            }
         }
         if (listing.any()) {
             PlaybookListing lister = new PlaybookListing(display, hosts, new TagFilter(options.tags(), options.skipTags()));
@@ -168,4 +180,23 @@ public final class PlaybookExecutor {
         return result & ~PlayRun.RUN_FAILED_BREAK_PLAY;
     }
 
+
+    /** Ansible resolves every task's action when it loads the playbook: an unknown one stops the run before it starts. */
+    private static void checkActions(List<TaskEntry> entries, ModuleRegistry modules) {
+        for (TaskEntry entry : entries) {
+            if (entry instanceof Block block) {
+                checkActions(block.block(), modules);
+                checkActions(block.rescue(), modules);
+                checkActions(block.always(), modules);
+            } else if (entry instanceof Task task) {
+                String action = task.moduleName();
+                if (action.equals("meta") || TaskRunner.INCLUDES.contains(action) || Actions.find(action).isPresent()
+                        || modules.contains(task.action())) {
+                    continue;
+                }
+                throw new JplayException("couldn't resolve module/action '" + task.action() + "'. This often indicates a "
+                        + "misspelling, missing collection, or incorrect module path.", task.location(), null, 4);
+            }
+        }
+    }
 }

@@ -9,4 +9,6 @@ final class RunState {
 
     final Set<String> failedHosts = Collections.synchronizedSet(new LinkedHashSet<>());
     final Set<String> unreachableHosts = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** --start-at-task found its task: later tasks and plays run normally. */
+    volatile boolean startAtDone;
 }
