@@ -95,7 +95,10 @@ final class TaskRunner {
         } else {
             result = execute(hostTask, scope, events, null);
         }
-        result.putIfAbsent("changed", false);
+        // an error raised while preparing the task (templating) comes back without "changed", as TaskExecutor.run
+        if (result.remove(TASK_ERROR) == null) {
+            result.putIfAbsent("changed", false);
+        }
         if (noLog) {
             result.put("_ansible_no_log", true);
         }
@@ -209,7 +212,7 @@ final class TaskRunner {
         } catch (UndefinedVariableException e) {
             // Ansible keeps the error and raises it only if the task's conditions let it run
             Map<String, Object> skip = whenFalse(hostTask, scope);
-            return skip != null ? skip : failed(e.ansibleMessage());
+            return skip != null ? skip : taskError(e.ansibleMessage());
         } catch (JplayException e) {
             return failed(e.getMessage());
         }
@@ -360,7 +363,7 @@ final class TaskRunner {
             List<Object> whens = inherited.whens();
             String condition = whens.isEmpty() ? "" : String.valueOf(whens.get(whens.size() - 1));
             String error = e instanceof UndefinedVariableException u ? u.ansibleMessage() : e.getMessage();
-            return failed(located("The conditional check '" + condition + "' failed. The error was: error while evaluating conditional ("
+            return taskError(located("The conditional check '" + condition + "' failed. The error was: error while evaluating conditional ("
                     + condition + "): " + error, task));
         }
         String register = task.keyword("register") == null ? null : String.valueOf(task.keyword("register"));
@@ -381,7 +384,7 @@ final class TaskRunner {
         boolean untilMet = false;
         for (int attempt = 1; attempt <= retries; attempt++) {
             result = executeOnce(hostTask, scope);
-            if (Boolean.TRUE.equals(result.get("unreachable"))) {
+            if (Boolean.TRUE.equals(result.get("unreachable")) || result.containsKey(TASK_ERROR)) {
                 return result;
             }
             if (!result.containsKey("failed")) {
@@ -452,7 +455,7 @@ final class TaskRunner {
             String omit = run.variables().omit();
             args.values().removeIf(v -> omit.equals(v));
         } catch (UndefinedVariableException e) {
-            return failed(located("The task includes an option with an undefined variable. The error was: " + e.ansibleMessage(), task));
+            return taskError(located("The task includes an option with an undefined variable. The error was: " + e.ansibleMessage(), task));
         } catch (TemplatingException e) {
             return failed(e.getMessage());
         }
@@ -612,6 +615,15 @@ final class TaskRunner {
             return n.intValue();
         }
         return Integer.parseInt(String.valueOf(value).trim());
+    }
+
+    private static final String TASK_ERROR = "_jplay_task_error";
+
+    /** A task error (Ansible's AnsibleError out of _execute): failed with this message and nothing else. */
+    private static Map<String, Object> taskError(String msg) {
+        Map<String, Object> res = failed(msg);
+        res.put(TASK_ERROR, true);
+        return res;
     }
 
     static Map<String, Object> failed(String msg) {
