@@ -26,6 +26,11 @@ final class HostCursor {
     private Frame current;
     private boolean failed;
     private boolean ended;
+    /** A step taken ahead (Ansible's peek): the strategy asks for it next. */
+    private Step peeked;
+    private Phase peekedPhase;
+    /** The section of the frame that produced the last step. */
+    private Phase lastPhase;
 
     HostCursor(List<Block> blocks) {
         this.blocks = blocks;
@@ -51,11 +56,11 @@ final class HostCursor {
             };
         }
 
-        Step next(List<Block> path) {
+        Step next(List<Block> path, Phase[] phaseOut) {
             path.add(block);
             while (phase != Phase.DONE) {
                 if (child != null) {
-                    Step step = child.next(path);
+                    Step step = child.next(path, phaseOut);
                     if (step != null) {
                         return step;
                     }
@@ -79,6 +84,7 @@ final class HostCursor {
                 if (entry instanceof Block nested) {
                     child = new Frame(nested);
                 } else {
+                    phaseOut[0] = phase;
                     return new Step((Task) entry, List.copyOf(path));
                 }
             }
@@ -114,28 +120,19 @@ final class HostCursor {
             return child == null ? this : child.innermost();
         }
 
-        /** Marks the innermost frame failed; returns whether a rescue now takes over. */
-        boolean markFailed() {
-            if (child != null) {
-                Frame inner = child;
-                inner.failWithoutChild();
-                return inner.phase == Phase.RESCUE || inner.child != null && inner.innermost().phase == Phase.RESCUE;
-            }
-            fail();
-            return phase == Phase.RESCUE;
-        }
-
-        private void failWithoutChild() {
-            if (child != null) {
-                child.failWithoutChild();
-                return;
-            }
-            fail();
-        }
     }
 
     /** The next task for this host, or null when it has no more. */
     Step next() {
+        if (peeked != null) {
+            Step step = peeked;
+            peeked = null;
+            return step;
+        }
+        return advance();
+    }
+
+    private Step advance() {
         while (!ended) {
             if (current == null) {
                 if (blockIndex >= blocks.size()) {
@@ -144,8 +141,10 @@ final class HostCursor {
                 }
                 current = new Frame(blocks.get(blockIndex++));
             }
-            Step step = current.next(new ArrayList<>());
+            Phase[] phase = new Phase[1];
+            Step step = current.next(new ArrayList<>(), phase);
             if (step != null) {
+                lastPhase = phase[0];
                 return step;
             }
             if (current.failed) {
@@ -170,7 +169,9 @@ final class HostCursor {
         }
         Frame inner = current.innermost();
         inner.fail();
-        return inner.phase == Phase.RESCUE;
+        // as the strategy's peek after mark_host_failed: empty always sections pass the failure up at once
+        peeked = advance();
+        return peeked != null && lastPhase == Phase.RESCUE;
     }
 
     /** Whether the host failed in a way nothing rescued (it leaves the play once its always sections ran). */
@@ -193,7 +194,7 @@ final class HostCursor {
 
     /** Runs {@code block} next: the tasks an include brought in, right after the include. */
     void insert(Block block) {
-        if (current == null) {
+        if (current == null || peeked != null) {
             return;
         }
         Frame inner = current.innermost();
@@ -203,12 +204,14 @@ final class HostCursor {
     /** meta end_host, unreachable, end_play: no more tasks. */
     void end() {
         ended = true;
+        peeked = null;
     }
 
     /** Unreachable or fatal: the host stops at once, failed. */
     void abort() {
         failed = true;
         ended = true;
+        peeked = null;
     }
 
     boolean isEnded() {

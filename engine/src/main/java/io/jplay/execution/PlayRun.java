@@ -82,9 +82,11 @@ final class PlayRun {
     Outcome run() {
         Map<String, Object> playVars = play.keyword("vars") instanceof Map<?, ?> m ? TaskRunner.stringKeys(m) : Map.of();
         String name = playName(playVars);
-        String pattern = hostsPattern();
-        List<String> hosts = order(run.hosts().hostNames(pattern));
-        playHostsAll = hosts;
+        String pattern = hostsPattern(playVars);
+        List<String> inventoryOrder = run.hosts().hostNames(pattern);
+        List<String> hosts = order(inventoryOrder);
+        // order: changes how hosts run, not ansible_play_hosts
+        playHostsAll = inventoryOrder;
         boolean check = run.options().check();
         PlayInfo info = new PlayInfo(name, check, String.valueOf(play.keywords().getOrDefault("strategy", "linear")));
         if (hosts.isEmpty()) {
@@ -116,16 +118,28 @@ final class PlayRun {
     record Outcome(int result, boolean breakPlaybook) {
     }
 
-    private String hostsPattern() {
+    private String hostsPattern(Map<String, Object> playVars) {
         Object hosts = play.keyword("hosts");
+        String pattern;
         if (hosts instanceof List<?> list) {
-            return String.join(",", list.stream().map(String::valueOf).toList());
+            pattern = String.join(",", list.stream().map(String::valueOf).toList());
+        } else {
+            pattern = hosts == null ? "" : String.valueOf(hosts);
         }
-        return hosts == null ? "" : String.valueOf(hosts);
+        if (pattern.contains("{")) {
+            Map<String, Object> vars = new LinkedHashMap<>(playVars);
+            vars.putAll(run.variables().extraVars());
+            try {
+                pattern = String.valueOf(run.templar().template(pattern, new HostScope(null, vars)));
+            } catch (TemplatingException e) {
+                // Ansible leaves an untemplatable pattern as written
+            }
+        }
+        return pattern;
     }
 
     private String playName(Map<String, Object> playVars) {
-        String name = play.name();
+        String name = play.keyword("name") == null ? hostsPattern(playVars) : play.name();
         if (play.keyword("name") == null || !name.contains("{")) {
             return name;
         }

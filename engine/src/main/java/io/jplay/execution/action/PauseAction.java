@@ -30,6 +30,7 @@ final class PauseAction implements ActionPlugin {
         LocalDateTime start = LocalDateTime.now();
         if (timed) {
             context.display().display("Pausing for " + seconds + " seconds");
+            context.display().display("(ctrl+C then 'C' = continue early, ctrl+C then 'A' = abort)");
             try {
                 Thread.sleep(seconds * 1000);
             } catch (InterruptedException e) {
