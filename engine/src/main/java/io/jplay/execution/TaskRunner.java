@@ -512,7 +512,7 @@ final class TaskRunner {
                     .diffMode(diff)
                     .sources(sources)
                     .templates((path, text, options) -> renderer.renderText(text, path))
-                    .remoteTmp("~/.ansible/tmp")
+                    .remoteTmp(remoteTmp())
                     .hostName(hostTask.host())
                     .build();
             // loop items keep "invocation" in registered results (the strategy strips it only at the top)
@@ -526,6 +526,23 @@ final class TaskRunner {
         } finally {
             connection.close();
         }
+    }
+
+    /**
+     * remote_tmp for modules that stage files, made to exist. Only local connections exist yet, so it is made
+     * here, with ~ as the run's HOME (modules quote the path, so the shell would not expand it).
+     */
+    private String remoteTmp() {
+        Map<String, String> env = run.options().environment();
+        String configured = env.getOrDefault("ANSIBLE_REMOTE_TEMP", env.getOrDefault("ANSIBLE_REMOTE_TMP", "~/.ansible/tmp"));
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        String path = configured.startsWith("~/") ? home + configured.substring(1) : configured;
+        try {
+            java.nio.file.Files.createDirectories(Path.of(path));
+        } catch (java.io.IOException e) {
+            // the module reports the failure to use it
+        }
+        return path;
     }
 
     private Connection connect(HostTask hostTask, HostScope scope, ScopeRenderer renderer) {
