@@ -87,7 +87,7 @@ final class TaskRunner {
         HostScope scope = run.variables().scope(hostTask.host(), context);
         boolean noLog = truthy(inherited.value("no_log"), scope);
         if (INCLUDES.contains(task.moduleName())) {
-            return include(hostTask, scope);
+            return include(hostTask, scope, events);
         }
         Map<String, Object> result;
         if (task.has("loop")) {
@@ -136,7 +136,7 @@ final class TaskRunner {
     }
 
     /** include_tasks / include_role: what to include per loop item; the strategy loads and inserts it. */
-    private TaskOutcome include(HostTask hostTask, HostScope scope) {
+    private TaskOutcome include(HostTask hostTask, HostScope scope, PlaybookCallback events) {
         Task task = hostTask.step().task();
         boolean role = task.moduleName().equals("include_role");
         List<Map<String, Object>> itemVars = new ArrayList<>();
@@ -168,6 +168,15 @@ final class TaskRunner {
             try {
                 Map<String, Object> skipped = whenFalse(hostTask, itemScope);
                 if (skipped != null) {
+                    if (!vars.isEmpty()) {
+                        Map<String, Object> item = new LinkedHashMap<>(skipped);
+                        Map.Entry<String, Object> loopVar = vars.entrySet().iterator().next();
+                        item.put(loopVar.getKey(), loopVar.getValue());
+                        item.put("ansible_loop_var", loopVar.getKey());
+                        item.put("_ansible_item_result", true);
+                        item.put("_ansible_item_label", loopVar.getValue());
+                        events.runnerItemSkipped(new TaskResult(hostTask.host(), hostTask.info(), item));
+                    }
                     continue;
                 }
                 Map<String, Object> args = stringKeys((Map<?, ?>) run.templar().forScope(itemScope).template(new LinkedHashMap<>(task.args())));
