@@ -456,8 +456,21 @@ final class TaskRunner {
         try {
             Object templated = renderer.template(new LinkedHashMap<>(task.args()));
             args = stringKeys((Map<?, ?>) templated);
-            if (task.keyword("args") instanceof Map<?, ?> extra) {
-                Map<String, Object> merged = stringKeys((Map<?, ?>) renderer.template(stringKeys(extra)));
+            Object variableParams = args.remove("_variable_params");
+            if (variableParams != null) {
+                run.display().workerView().warning("Using a variable for a task's 'args' is unsafe in some situations "
+                        + "(see https://docs.ansible.com/ansible/devel/reference_appendices/faq.html#argsplat-unsafe)");
+            }
+            if (variableParams instanceof Map<?, ?> params) {
+                // args: "{{ dict }}" (mod_args' _variable_params): the dict under the inline arguments
+                Map<String, Object> merged = stringKeys(params);
+                merged.putAll(args);
+                args = merged;
+            }
+            Object argsKeyword = task.keyword("args");
+            if (argsKeyword != null && renderer.template(argsKeyword) instanceof Map<?, ?> extra) {
+                // the args keyword (a dict, or a template giving one) under the inline arguments
+                Map<String, Object> merged = stringKeys(extra);
                 merged.putAll(args);
                 args = merged;
             }
@@ -520,7 +533,8 @@ final class TaskRunner {
                     .checkMode(check)
                     .diffMode(diff)
                     .sources(sources)
-                    .templates((path, text, options) -> renderer.renderText(text, path))
+                    .templates((path, text, options) -> run.templar().forScope(scope.with(templateVars(path)))
+                            .renderText(text, path))
                     .remoteTmp(remoteTmp())
                     .hostName(hostTask.host())
                     .build();
@@ -535,6 +549,23 @@ final class TaskRunner {
         } finally {
             connection.close();
         }
+    }
+
+    /** The variables the template module adds for its template (ansible_managed, template_path, ...). */
+    private static Map<String, Object> templateVars(Path template) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        vars.put("ansible_managed", "Ansible managed");
+        vars.put("template_host", host);
+        vars.put("template_path", template.toString());
+        vars.put("template_fullpath", template.toAbsolutePath().toString());
+        vars.put("template_uid", System.getProperty("user.name"));
+        return vars;
     }
 
     /**
