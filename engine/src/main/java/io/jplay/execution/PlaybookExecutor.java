@@ -77,6 +77,10 @@ public final class PlaybookExecutor {
     public int run(List<String> playbookPaths, Listing listing) {
         Display display = new Display(out, err, options.verbosity(), config.getBoolean(Setting.ANSIBLE_FORCE_COLOR),
                 79, config.getBoolean(Setting.DEPRECATION_WARNINGS));
+        if (options.verbosity() > 0) {
+            display.display(config.configFile().map(f -> "Using " + f + " as config file")
+                    .orElse("No config file found; using defaults"));
+        }
         List<Path> files = new ArrayList<>();
         for (String path : playbookPaths) {
             Path file = options.cwd().resolve(path).normalize();
