@@ -62,6 +62,10 @@ final class PlayRun {
     private final Map<Task, Boolean> explicitMeta = new LinkedHashMap<>();
 
     private HandlerQueue handlers;
+    /** Roles that ran to their end on a host: their tasks are skipped if the role comes again (no allow_duplicates). */
+    private final Map<String, Set<Role>> completedRoles = new LinkedHashMap<>();
+    /** The blocks include_role/include_tasks put in: a role included again runs again. */
+    private final Set<Block> includedBlocks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private List<String> playHostsAll;
     private Map<String, VarsContext> hostContexts;
     private boolean endPlay;
@@ -200,7 +204,7 @@ final class PlayRun {
                 HostCursor cursor = cursors.get(host);
                 if (!peeked.containsKey(host)) {
                     HostCursor.Step step = cursor.next();
-                    while (step != null && !selected(step)) {
+                    while (step != null && (!selected(step) || roleAlreadyRan(host, step))) {
                         step = cursor.next();
                     }
                     if (step == null) {
@@ -331,6 +335,15 @@ final class PlayRun {
             }
         }
         return regex.toString();
+    }
+
+    /** linear.py: a task of a role that has already run on the host is skipped, unless allow_duplicates. */
+    private boolean roleAlreadyRan(String host, HostCursor.Step step) {
+        Role role = role(step);
+        if (role == null || role.allowDuplicates() || !completedRoles.getOrDefault(host, Set.of()).contains(role)) {
+            return false;
+        }
+        return step.parents().stream().noneMatch(includedBlocks::contains);
     }
 
     private boolean selected(HostCursor.Step step) {
@@ -644,6 +657,7 @@ final class PlayRun {
                 keywords.put("vars", vars);
             }
             Block wrapper = new Block(List.of(included), List.of(), List.of(), keywords, task.location(), null);
+            includedBlocks.add(wrapper);
             Map<String, Object> labelVars = new LinkedHashMap<>(inclusion.vars());
             if (!inclusion.vars().isEmpty()) {
                 labelVars.put("_ansible_item_label", inclusion.vars().values().iterator().next());
@@ -692,6 +706,12 @@ final class PlayRun {
         String what = String.valueOf(task.args().getOrDefault("_raw_params", "")).strip();
         boolean explicit = explicitMeta.getOrDefault(task, true);
         if (what.equals("role_complete")) {
+            Role role = role(steps.values().iterator().next());
+            if (role != null) {
+                for (String host : steps.keySet()) {
+                    completedRoles.computeIfAbsent(host, h -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(role);
+                }
+            }
             return;
         }
         boolean perHost = PER_HOST_META.contains(what);

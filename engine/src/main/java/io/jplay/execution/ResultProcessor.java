@@ -95,7 +95,10 @@ final class ResultProcessor {
                 if (outcome.changed()) {
                     run.stats().increment(Counter.CHANGED, host);
                 }
-                if (run.options().diff() && result.get("diff") != null && !hostTask.info().loop()) {
+                Object diffKeyword = hostTask.inherited().value("diff");
+                boolean diff = diffKeyword == null ? run.options().diff() : PythonValues.isTrue(diffKeyword)
+                        && !"false".equals(String.valueOf(diffKeyword)) && !"no".equals(String.valueOf(diffKeyword));
+                if (diff && result.get("diff") != null && !hostTask.info().loop()) {
                     run.events().fileDiff(taskResult);
                 }
                 run.events().runnerOk(taskResult);
