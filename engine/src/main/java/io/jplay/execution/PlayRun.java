@@ -623,6 +623,13 @@ final class PlayRun {
                 var role = loaded.includes().includeRole(inclusion.target(), task, origin);
                 included = Block.implicit(role.blocks(), Map.of(), task.location(), null);
                 shown = null;
+                Object isPublic = task.args().get("public");
+                if (isPublic != null && truthy(isPublic)) {
+                    // a public include_role shows its defaults and vars to the rest of the play
+                    for (String host : group.getValue()) {
+                        hostContexts.put(host, roleLayers.enterPlay(hostContexts.get(host), List.of(role.role())));
+                    }
+                }
                 if (!role.handlers().isEmpty()) {
                     handlers.add(role.handlers(), h -> plainName(h, group.getValue().get(0)));
                 }

@@ -148,6 +148,7 @@ final class TaskRunner {
                         : templated instanceof List<?> l ? new ArrayList<>(l) : List.of();
                 Map<String, Object> control = task.keyword("loop_control") instanceof Map<?, ?> m ? stringKeys(m) : Map.of();
                 String loopVar = control.get("loop_var") == null ? "item" : String.valueOf(control.get("loop_var"));
+                warnIfLoopVarInUse(hostTask, scope, loopVar);
                 for (int i = 0; i < items.size(); i++) {
                     Map<String, Object> vars = new LinkedHashMap<>();
                     vars.put(loopVar, items.get(i));
@@ -238,6 +239,7 @@ final class TaskRunner {
         String indexVar = control.get("index_var") == null ? null : String.valueOf(control.get("index_var"));
         boolean extended = truthy(control.get("extended"), scope);
         double pause = control.get("pause") == null ? 0 : Double.parseDouble(String.valueOf(control.get("pause")));
+        warnIfLoopVarInUse(hostTask, scope, loopVar);
         List<Object> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (i > 0 && pause > 0) {
@@ -322,6 +324,15 @@ final class TaskRunner {
             res.put("msg", "All items skipped");
         }
         return res;
+    }
+
+    /** TaskExecutor._run_loop's warning when the loop variable shadows a variable (nested loops). */
+    private void warnIfLoopVarInUse(HostTask hostTask, HostScope scope, String loopVar) {
+        if (scope.containsKey(loopVar)) {
+            run.display().workerView().warning("TASK: " + hostTask.info().name() + ": The loop variable '" + loopVar
+                    + "' is already in use. You should set the `loop_var` value in the `loop_control` option for the task"
+                    + " to something else to avoid variable collisions and unexpected behavior.");
+        }
     }
 
     private static Map<String, Object> extendedLoop(List<Object> items, int i) {
