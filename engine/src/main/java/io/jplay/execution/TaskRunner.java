@@ -296,6 +296,10 @@ final class TaskRunner {
                 events.runnerItemOk(itemResult);
             }
             results.add(res);
+            // TaskExecutor updates the job's variables with facts as the loop goes (set_fact accumulating)
+            if (res.get("ansible_facts") instanceof Map<?, ?> facts && !Boolean.TRUE.equals(res.get("failed"))) {
+                scope = scope.with(stringKeys(facts));
+            }
         }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("results", results);
