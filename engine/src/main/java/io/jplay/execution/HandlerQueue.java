@@ -18,13 +18,17 @@ final class HandlerQueue {
     private final List<Task> handlers;
     private final List<String> names;
     private final List<String> roleNames;
-    private final Map<Task, Set<String>> notified = new LinkedHashMap<>();
+    /** How many handlers the play itself defines; those an include_role adds come after and match on their own. */
+    private final int playDefined;
+    /** By position: an included role's handler may be the same task object as an imported one, and runs again. */
+    private final Map<Integer, Set<String>> notified = new LinkedHashMap<>();
 
     /** @param names each handler's templated name, in the same order */
     HandlerQueue(List<Task> handlers, List<String> names, List<String> roleNames) {
         this.handlers = new ArrayList<>(handlers);
         this.names = new ArrayList<>(names);
         this.roleNames = new ArrayList<>(roleNames);
+        this.playDefined = handlers.size();
     }
 
     /** Returns false when nothing by that name or topic exists. */
@@ -34,10 +38,11 @@ final class HandlerQueue {
         for (int i = 0; i < handlers.size(); i++) {
             Task handler = handlers.get(i);
             String name = names.get(i);
-            boolean byName = (name.equals(target) && seenNames.add(name)) || target.equals(roleNames.get(i));
+            boolean byName = (name.equals(target) && (i >= playDefined || seenNames.add(name)))
+                    || target.equals(roleNames.get(i));
             boolean byTopic = listens(handler).contains(target);
             if (byName || byTopic) {
-                notified.computeIfAbsent(handler, h -> new LinkedHashSet<>()).add(host);
+                notified.computeIfAbsent(i, h -> new LinkedHashSet<>()).add(host);
                 found = true;
             }
             if (name.equals(target)) {
@@ -75,8 +80,8 @@ final class HandlerQueue {
     }
 
     /** The hosts a handler has to run on (and forgets them: a handler runs once per notification). */
-    synchronized List<String> take(Task handler, List<String> eligible) {
-        Set<String> hosts = notified.get(handler);
+    synchronized List<String> take(int index, List<String> eligible) {
+        Set<String> hosts = notified.get(index);
         if (hosts == null) {
             return List.of();
         }

@@ -796,7 +796,8 @@ final class PlayRun {
 
     private void flushHandlers(List<String> hosts, Map<String, HostCursor> cursors, List<String> batch, boolean failedToo) {
         boolean force = run.options().forceHandlers() || truthy(play.keyword("force_handlers"));
-        for (Task handler : List.copyOf(handlers.handlers())) {
+        for (int index = 0; index < handlers.handlers().size(); index++) {
+            Task handler = handlers.handlers().get(index);
             List<String> eligible = new ArrayList<>();
             for (String host : hosts) {
                 if (state.unreachableHosts.contains(host)) {
@@ -807,7 +808,7 @@ final class PlayRun {
                     eligible.add(host);
                 }
             }
-            List<String> runOn = handlers.take(handler, eligible);
+            List<String> runOn = handlers.take(index, eligible);
             if (runOn.isEmpty()) {
                 continue;
             }
