@@ -254,7 +254,7 @@ public final class PythonLiteral {
             return b ? "true" : "false";
         }
         if (key instanceof Double d) {
-            return PythonFloat.repr(d);
+            return io.jplay.python.PythonRepr.floatRepr(d);
         }
         return key.toString();
     }

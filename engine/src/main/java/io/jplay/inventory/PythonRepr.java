@@ -35,7 +35,7 @@ public final class PythonRepr {
             // Python's str() of a vaulted value decrypts it; vault secrets come with the Vault issue
             throw new JplayException("Attempting to decrypt but no vault secrets found");
         } else if (value instanceof Double || value instanceof Float) {
-            sb.append(PythonFloat.repr(((Number) value).doubleValue()));
+            sb.append(io.jplay.python.PythonRepr.floatRepr(((Number) value).doubleValue()));
         } else if (value instanceof Number n) {
             sb.append(n);
         } else if (value instanceof CharSequence s) {

@@ -102,25 +102,8 @@ final class PythonRepr {
                 || (type == Character.SPACE_SEPARATOR && c != ' '));
     }
 
-    /** repr(float): shortest digits; positional when 1e-4 <= |d| < 1e16, else d.ddde+XX. */
+    /** Python's repr(float): see {@link io.jplay.python.PythonRepr#floatRepr}. */
     static String floatRepr(double d) {
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        if (exponent < 0) {
-            return sign + "0." + "0".repeat(-exponent - 1) + digits;
-        }
-        if (digits.length() <= exponent + 1) {
-            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
-        }
-        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+        return io.jplay.python.PythonRepr.floatRepr(d);
     }
 }

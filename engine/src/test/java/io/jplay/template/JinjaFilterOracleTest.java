@@ -1,5 +1,6 @@
 package io.jplay.template;
 
+import io.jplay.python.PythonJson;
 import io.jplay.template.filter.PyJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,6 +59,6 @@ class JinjaFilterOracleTest {
     @MethodSource("cases")
     void evaluatesAsAnsible(String expression, String expectedJson) {
         Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
+        assertThat(PyJson.dumps(value, PythonJson.Options.compact())).isEqualTo(expectedJson);
     }
 }

@@ -1,7 +1,6 @@
 package io.jplay.inventory.output;
 
 import io.jplay.inventory.GroupOrder;
-import io.jplay.inventory.PythonFloat;
 import io.jplay.yaml.VaultText;
 
 import java.util.ArrayList;
@@ -185,7 +184,7 @@ public final class PythonYaml {
             if (Double.isInfinite(d)) {
                 return d > 0 ? ".inf" : "-.inf";
             }
-            String repr = PythonFloat.repr(d);
+            String repr = io.jplay.python.PythonRepr.floatRepr(d);
             // PyYAML's represent_float: a YAML 1.1 float needs a dot
             return !repr.contains(".") && repr.contains("e") ? repr.replace("e", ".0e") : repr;
         }

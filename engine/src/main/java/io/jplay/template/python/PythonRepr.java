@@ -138,35 +138,8 @@ public final class PythonRepr {
         out.append(quote);
     }
 
-    /** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+    /** Python's repr(float): see {@link io.jplay.python.PythonRepr#floatRepr}. */
     public static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = exact.precision() - exact.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = exact.unscaledValue().abs().toString();
-            StringBuilder out = new StringBuilder();
-            if (d < 0) {
-                out.append('-');
-            }
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            out.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            out.append(abs < 10 ? "0" + abs : String.valueOf(abs));
-            return out.toString();
-        }
-        String plain = exact.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
+        return io.jplay.python.PythonRepr.floatRepr(d);
     }
 }

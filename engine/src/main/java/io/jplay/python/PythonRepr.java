@@ -1,12 +1,13 @@
-package io.jplay.inventory;
+package io.jplay.python;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Python's {@code repr(float)}: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-public final class PythonFloat {
-    private PythonFloat() {
+/** Python's repr of values. */
+public final class PythonRepr {
+
+    private PythonRepr() {
     }
 
     /** The decimal with the fewest digits that reads back as {@code d}, the closest one among those. */
@@ -21,7 +22,11 @@ public final class PythonFloat {
         return value.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
-    public static String repr(double d) {
+    /**
+     * Python's {@code repr(float)}: shortest round-trip digits (Java 17's Double.toString is not always the
+     * shortest), positional when 1e-4 <= |d| < 1e16, else {@code d.ddde+XX}; {@code nan}, {@code inf}.
+     */
+    public static String floatRepr(double d) {
         if (Double.isNaN(d)) {
             return "nan";
         }
