@@ -1,5 +1,6 @@
 package io.jplay.playbook;
 
+import io.jplay.python.PythonTypes;
 import io.jplay.error.Location;
 import io.jplay.parsing.KeyValueArgs;
 

@@ -1,5 +1,6 @@
 package io.jplay.template.filter;
 
+import io.jplay.python.PythonValues;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.util.HasObjectTruthValue;
 import io.jplay.error.JplayException;
@@ -32,25 +33,7 @@ public final class Py {
             // the Templar's Undefined raises its "'x' is undefined" error here, as Jinja2's StrictUndefined does
             return special.getObjectTruthValue();
         }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return isIntegral(n) ? n.longValue() != 0 : n.doubleValue() != 0.0;
-        }
-        if (value instanceof CharSequence s) {
-            return s.length() > 0;
-        }
-        if (value instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (value instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        if (value.getClass().isArray()) {
-            return java.lang.reflect.Array.getLength(value) > 0;
-        }
-        return true;
+        return PythonValues.isTrue(value);
     }
 
     /**
@@ -307,37 +290,16 @@ public final class Py {
     /** Python's type(value).__name__ as Ansible reports it. */
     public static String typeName(Object value) {
         value = plain(value);
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Double) {
-            return "float";
-        }
-        if (value instanceof Number) {
-            return "int";
-        }
         if (value instanceof io.jplay.yaml.UnsafeText) {
             return "AnsibleUnsafeText";
         }
         if (value instanceof NativeText) {
             return "NativeJinjaText";
         }
-        if (value instanceof CharSequence) {
-            return "str";
-        }
-        if (value instanceof Map) {
-            return "dict";
-        }
         if (Tuple.isTuple(value)) {
             return "tuple";
         }
-        if (value instanceof List) {
-            return "list";
-        }
-        return value.getClass().getSimpleName();
+        return io.jplay.python.PythonTypes.name(value);
     }
 
     /** Iterates a value as Python's list(value) would: lists, other iterables, a dict's keys, a string's characters. */

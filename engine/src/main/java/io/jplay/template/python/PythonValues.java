@@ -22,25 +22,7 @@ public final class PythonValues {
         if (value instanceof Undefined undefined) {
             throw undefined.fail();
         }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        if (value instanceof CharSequence s) {
-            return s.length() > 0;
-        }
-        if (value instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (value instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        if (value instanceof Object[] a) {
-            return a.length > 0;
-        }
-        return true;
+        return io.jplay.python.PythonValues.isTrue(value);
     }
 
     public static boolean equal(Object a, Object b) {

@@ -1,15 +1,18 @@
-package io.jplay.vars;
+package io.jplay.python;
 
+import io.jplay.yaml.VaultText;
+
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Python's names for jplay's value types, for error messages that must read as Ansible's. */
-final class PythonTypes {
+/** Python's names for jplay's plain value types ({@code type(value).__name__}), as Ansible's messages show them. */
+public final class PythonTypes {
 
     private PythonTypes() {
     }
 
-    static String nameOf(Object value) {
+    public static String name(Object value) {
         if (value == null) {
             return "NoneType";
         }
@@ -19,7 +22,7 @@ final class PythonTypes {
         if (value instanceof Boolean) {
             return "bool";
         }
-        if (value instanceof Double || value instanceof Float) {
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             return "float";
         }
         if (value instanceof Number) {
@@ -30,6 +33,9 @@ final class PythonTypes {
         }
         if (value instanceof Map) {
             return "dict";
+        }
+        if (value instanceof VaultText) {
+            return "AnsibleVaultEncryptedUnicode";
         }
         return value.getClass().getSimpleName();
     }
