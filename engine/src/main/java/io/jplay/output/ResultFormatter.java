@@ -1,5 +1,6 @@
 package io.jplay.output;
 
+import io.jplay.python.PythonRepr;
 import io.jplay.python.PythonJson;
 import java.util.ArrayList;
 import java.util.List;

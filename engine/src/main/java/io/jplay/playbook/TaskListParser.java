@@ -115,6 +115,6 @@ public final class TaskListParser {
     }
 
     static String pythonClass(Object value) {
-        return "<class '" + PythonTypes.name(value) + "'>";
+        return PythonTypes.pythonClass(value);
     }
 }

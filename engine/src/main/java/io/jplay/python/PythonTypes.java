@@ -39,4 +39,9 @@ public final class PythonTypes {
         }
         return value.getClass().getSimpleName();
     }
+
+    /** {@code str(type(value))}: {@code <class 'int'>}. */
+    public static String pythonClass(Object value) {
+        return "<class '" + name(value) + "'>";
+    }
 }

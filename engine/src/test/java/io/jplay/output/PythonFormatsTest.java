@@ -1,5 +1,6 @@
 package io.jplay.output;
 
+import io.jplay.python.PythonRepr;
 import io.jplay.python.PythonJson;
 import org.junit.jupiter.api.Test;
 

@@ -88,32 +88,12 @@ public final class Py {
 
     /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
     public static String stringRepr(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder().append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append(quote).toString();
+        return io.jplay.python.PythonRepr.stringRepr(s);
     }
 
     /** Python's repr(float): shortest round-tripping digits, {@code 1.0}, {@code 1e+16}, {@code inf}, {@code nan}. */
     public static String floatRepr(double d) {
-        return PythonRepr.floatRepr(d);
+        return io.jplay.python.PythonRepr.floatRepr(d);
     }
 
     /** Python's int(value) for the values templates meet; null when not convertible. */
