@@ -19,9 +19,14 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs jplay with the given arguments and streams; returns the exit code. Used by tests too. */
+    /** Runs jplay with the given arguments and streams in this process's environment; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new PlaybookCommand());
+        return run(args, out, err, RunEnvironment.ofThisProcess());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the environment and working directory given. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, RunEnvironment environment) {
+        CommandLine cli = new CommandLine(new PlaybookCommand(environment));
         cli.addSubcommand("inventory", new InventoryCommand());
         // "-e @vars.yml" and "--limit @retry" are Ansible's, not picocli's argument files
         cli.setExpandAtFiles(false);

@@ -15,6 +15,13 @@ import java.util.concurrent.Callable;
         description = "Runs Ansible playbooks, executing the defined tasks on the targeted hosts, without Python.")
 final class PlaybookCommand implements Callable<Integer> {
 
+    /** Environment variables and working directory of this run (see {@link RunEnvironment}). */
+    final RunEnvironment environment;
+
+    PlaybookCommand(RunEnvironment environment) {
+        this.environment = environment;
+    }
+
     @Option(names = {"-i", "--inventory", "--inventory-file"}, paramLabel = "INVENTORY",
             description = "specify inventory host path or comma separated host list (repeatable)")
     List<String> inventories = new ArrayList<>();
