@@ -1,5 +1,6 @@
 package io.jplay.inventory;
 
+import io.jplay.python.PythonLiteral;
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
 
