@@ -161,7 +161,7 @@ public final class PythonJson {
         if (allNumbers && !allText) {
             return Comparator.comparingDouble(e -> numericValue(e[0]));
         }
-        return (a, b) -> compareCodePoints((String) a[1], (String) b[1]);
+        return (a, b) -> PythonValues.compareCodePoints((String) a[1], (String) b[1]);
     }
 
     private static double numericValue(Object key) {
@@ -169,7 +169,7 @@ public final class PythonJson {
     }
 
     /** Python's json turns non-string keys into text: True -> "true", None -> "null", floats by repr. */
-    private static String keyText(Object key) {
+    public static String keyText(Object key) {
         if (key == null) {
             return "null";
         }
@@ -180,22 +180,6 @@ public final class PythonJson {
             return PythonRepr.floatRepr(d);
         }
         return key.toString();
-    }
-
-    /** Python compares str by code point; Java's compareTo compares UTF-16 units. */
-    public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** A JSON string literal; with ensureAscii every character outside space..~ is a \\uXXXX escape (per UTF-16 unit). */

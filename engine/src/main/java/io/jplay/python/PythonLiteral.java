@@ -37,7 +37,7 @@ public final class PythonLiteral {
      * would write them, bytes literals their text.
      */
     public static final Dialect INI = new Dialect(false, true, false, ArrayList::new, PythonLiteral::distinct,
-            PythonLiteral::keyText);
+            PythonJson::keyText);
 
     private final String text;
     private final Dialect dialect;
@@ -295,19 +295,6 @@ public final class PythonLiteral {
             key = innerExpression();
             skipSpace(true);
         }
-    }
-
-    private static Object keyText(Object key) {
-        if (key == null) {
-            return "null";
-        }
-        if (key instanceof Boolean b) {
-            return b ? "true" : "false";
-        }
-        if (key instanceof Double d) {
-            return PythonRepr.floatRepr(d);
-        }
-        return key.toString();
     }
 
     private void expect(char c) {

@@ -185,7 +185,7 @@ public final class InventoryReport {
     }
 
     private static void showVars(Map<String, Object> vars, int depth, List<String> lines) {
-        vars.keySet().stream().sorted(io.jplay.inventory.GroupOrder::compareCodePoints).forEach(name ->
+        vars.keySet().stream().sorted(io.jplay.python.PythonValues::compareCodePoints).forEach(name ->
                 lines.add(graphName("{" + name + " = " + PythonRepr.str(vars.get(name), PythonRepr.NO_VAULT_SECRETS) + "}", depth)));
     }
 

@@ -1,6 +1,5 @@
 package io.jplay.inventory.output;
 
-import io.jplay.inventory.GroupOrder;
 import io.jplay.yaml.VaultText;
 
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ public final class PythonYaml {
                 keys.add(String.valueOf(k));
                 byKey.put(String.valueOf(k), v);
             });
-            keys.sort(GroupOrder::compareCodePoints);
+            keys.sort(io.jplay.python.PythonValues::compareCodePoints);
             for (String key : keys) {
                 out.append(" ".repeat(indent));
                 scalar(key, indent + 2, false);
