@@ -1,7 +1,13 @@
 package io.jplay.python;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** Python's value semantics for jplay's plain values. */
 public final class PythonValues {
@@ -36,6 +42,108 @@ public final class PythonValues {
             return java.lang.reflect.Array.getLength(value) > 0;
         }
         return true;
+    }
+
+    /** Python's {@code ==}: numbers (and bools, which are ints) by exact value, nan equal to nothing. */
+    public static boolean equal(Object a, Object b) {
+        return equal(a, b, UnaryOperator.identity());
+    }
+
+    /**
+     * Python's {@code ==} where a caller has values of its own: {@code view} turns each value compared, nested
+     * ones too, into a plain one (or raises, as an undefined does).
+     */
+    public static boolean equal(Object a, Object b, UnaryOperator<Object> view) {
+        a = view.apply(a);
+        b = view.apply(b);
+        if (isNumeric(a) && isNumeric(b)) {
+            return !isNaN(a) && !isNaN(b) && compareNumbers(a, b) == 0;
+        }
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || isNumeric(a) || isNumeric(b)) {
+            return false;
+        }
+        if (a instanceof CharSequence && b instanceof CharSequence) {
+            return a.toString().equals(b.toString());
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> ix = x.iterator();
+            Iterator<?> iy = y.iterator();
+            while (ix.hasNext()) {
+                if (!equal(ix.next(), iy.next(), view)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                Object key = findKey(y, e.getKey(), view);
+                if (key == MISSING || !equal(e.getValue(), y.get(key), view)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static final Object MISSING = new Object();
+
+    /** The key of {@code map} equal to {@code key} as Python's dict lookup finds it ({@code 1} finds {@code 1.0}). */
+    private static Object findKey(Map<?, ?> map, Object key, UnaryOperator<Object> view) {
+        if (map.containsKey(key)) {
+            return key;
+        }
+        for (Object k : map.keySet()) {
+            if (equal(k, key, view)) {
+                return k;
+            }
+        }
+        return MISSING;
+    }
+
+    /** Python counts bools as ints (True == 1). */
+    public static boolean isNumeric(Object o) {
+        return o instanceof Number || o instanceof Boolean;
+    }
+
+    private static boolean isNaN(Object o) {
+        return (o instanceof Double || o instanceof Float) && Double.isNaN(((Number) o).doubleValue());
+    }
+
+    /** Numbers (and bools) by exact value; infinities beyond every finite number. */
+    public static int compareNumbers(Object a, Object b) {
+        return toBigDecimal(a).compareTo(toBigDecimal(b));
+    }
+
+    private static BigDecimal toBigDecimal(Object o) {
+        if (o instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        if (o instanceof BigDecimal d) {
+            return d;
+        }
+        if (o instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return d > 0 ? BigDecimal.valueOf(Double.MAX_VALUE).multiply(BigDecimal.TEN)
+                        : BigDecimal.valueOf(-Double.MAX_VALUE).multiply(BigDecimal.TEN);
+            }
+            return new BigDecimal(d);
+        }
+        return BigDecimal.valueOf(((Number) o).longValue());
     }
 
     /** Python's ordering of str: by code point (Java's compareTo compares UTF-16 units). */

@@ -179,60 +179,7 @@ public final class Py {
 
     /** Python's ==, comparing numbers (and bools, which are ints in Python) by value. */
     public static boolean equal(Object a, Object b) {
-        a = plain(a);
-        b = plain(b);
-        if (a instanceof Number || b instanceof Number) {
-            Object na = a instanceof Boolean x ? (Object) (x ? 1L : 0L) : a;
-            Object nb = b instanceof Boolean x ? (Object) (x ? 1L : 0L) : b;
-            if (na instanceof Number x && nb instanceof Number y) {
-                if (isIntegral(x) && isIntegral(y)) {
-                    return x.longValue() == y.longValue();
-                }
-                return x.doubleValue() == y.doubleValue();
-            }
-            return false;
-        }
-        if (a instanceof CharSequence && b instanceof CharSequence) {
-            return a.toString().equals(b.toString());
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                Object key = findKey(y, e.getKey());
-                if (key == MISSING || !equal(e.getValue(), y.get(key))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static final Object MISSING = new Object();
-
-    private static Object findKey(Map<?, ?> map, Object key) {
-        if (map.containsKey(key)) {
-            return key;
-        }
-        for (Object k : map.keySet()) {
-            if (equal(k, key)) {
-                return k;
-            }
-        }
-        return MISSING;
+        return PythonValues.equal(a, b, Py::plain);
     }
 
     /** Python's ordering (numbers by value, strings by code point, lists lexicographically). */
