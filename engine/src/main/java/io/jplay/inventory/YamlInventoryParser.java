@@ -1,8 +1,8 @@
 package io.jplay.inventory;
 
-import io.jplay.python.PythonRepr;
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonRepr;
 import io.jplay.yaml.YamlLoader;
 import io.jplay.yaml.YamlMap;
 

@@ -1,7 +1,7 @@
 package io.jplay.module;
 
-import io.jplay.python.PythonTypes;
 import io.jplay.python.PythonRepr;
+import io.jplay.python.PythonTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

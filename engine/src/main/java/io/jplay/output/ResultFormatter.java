@@ -1,7 +1,7 @@
 package io.jplay.output;
 
-import io.jplay.python.PythonRepr;
 import io.jplay.python.PythonJson;
+import io.jplay.python.PythonRepr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.jplay.playbook;
 
-import io.jplay.python.PythonTypes;
 import io.jplay.error.Location;
 import io.jplay.parsing.KeyValueArgs;
+import io.jplay.python.PythonTypes;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jplay.playbook;
 
-import io.jplay.python.PythonTypes;
 import io.jplay.error.Location;
+import io.jplay.python.PythonTypes;
 import io.jplay.yaml.YamlMap;
 
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import io.jplay.yaml.VaultText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;

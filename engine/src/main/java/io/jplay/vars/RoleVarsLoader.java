@@ -1,8 +1,8 @@
 package io.jplay.vars;
 
-import io.jplay.python.PythonValues;
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonValues;
 import io.jplay.yaml.YamlLoader;
 
 import java.nio.file.Files;

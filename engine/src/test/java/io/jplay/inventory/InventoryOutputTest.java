@@ -1,8 +1,8 @@
 package io.jplay.inventory;
 
 import io.jplay.inventory.output.InventoryReport;
-import io.jplay.python.PythonJson;
 import io.jplay.inventory.output.PythonYaml;
+import io.jplay.python.PythonJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

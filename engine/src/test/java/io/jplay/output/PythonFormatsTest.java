@@ -1,7 +1,7 @@
 package io.jplay.output;
 
-import io.jplay.python.PythonRepr;
 import io.jplay.python.PythonJson;
+import io.jplay.python.PythonRepr;
 import org.junit.jupiter.api.Test;
 
 import static io.jplay.output.Harness.list;

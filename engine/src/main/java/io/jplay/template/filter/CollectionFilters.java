@@ -1,7 +1,7 @@
 package io.jplay.template.filter;
 
-import io.jplay.python.PythonJson;
 import io.jplay.error.JplayException;
+import io.jplay.python.PythonJson;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,18 +1,16 @@
 package io.jplay.template.filter;
 
-import io.jplay.python.PythonValues;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.util.HasObjectTruthValue;
 import io.jplay.error.JplayException;
+import io.jplay.python.PythonValues;
 import io.jplay.template.python.PythonRepr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Python's view of jplay's plain Java values: truthiness, {@code str()}/{@code repr()}, {@code int()},

@@ -13,10 +13,10 @@ import io.jplay.modules.support.FileAttributes;
 import io.jplay.modules.support.FileFacts;
 import io.jplay.modules.support.FileMode;
 import io.jplay.modules.support.FileWriter;
-import io.jplay.python.PythonJson;
 import io.jplay.modules.support.Probe;
 import io.jplay.modules.support.RemoteStat;
 import io.jplay.modules.support.Sh;
+import io.jplay.python.PythonJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
