@@ -7,7 +7,7 @@ import io.jplay.inventory.Inventory;
 import io.jplay.inventory.InventoryLoader;
 import io.jplay.inventory.InventoryVars;
 import io.jplay.inventory.output.InventoryReport;
-import io.jplay.inventory.output.PythonJson;
+import io.jplay.python.PythonJson;
 import io.jplay.inventory.output.PythonYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +95,7 @@ final class InventoryCommand implements Callable<Integer> {
         } else if (graph) {
             results = report.graph(pattern == null ? "all" : pattern, showVars);
         } else {
-            results = yaml ? PythonYaml.dump(report.yamlList()) : PythonJson.dumps(report.list());
+            results = yaml ? PythonYaml.dump(report.yamlList()) : PythonJson.dumps(report.list(), PythonJson.Options.unicode(4, true));
         }
         if (outputFile == null) {
             // Ansible's Display adds a newline only when the text has none (YAML dumps end with one)
@@ -112,7 +112,7 @@ final class InventoryCommand implements Callable<Integer> {
     }
 
     private String dump(Map<String, Object> data) {
-        return yaml ? PythonYaml.dump(data) : PythonJson.dumps(data);
+        return yaml ? PythonYaml.dump(data) : PythonJson.dumps(data, PythonJson.Options.unicode(4, true));
     }
 
 }

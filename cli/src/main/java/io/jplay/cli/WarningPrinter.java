@@ -1,5 +1,7 @@
 package io.jplay.cli;
 
+import io.jplay.output.TextWrap;
+
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Set;

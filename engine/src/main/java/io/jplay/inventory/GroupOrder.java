@@ -1,5 +1,6 @@
 package io.jplay.inventory;
 
+import io.jplay.python.PythonValues;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,7 @@ public final class GroupOrder {
     /** By depth, then ansible_group_priority, then name (as Python compares str: by code point). */
     public static final Comparator<Group> PRECEDENCE = Comparator.comparingInt(Group::depth)
             .thenComparingInt(Group::priority)
-            .thenComparing(Group::name, GroupOrder::compareCodePoints);
+            .thenComparing(Group::name, PythonValues::compareCodePoints);
 
     private GroupOrder() {
     }
@@ -22,20 +23,5 @@ public final class GroupOrder {
     /** The host's groups except {@code all}, lowest precedence first (VariableManager's host_groups). */
     public static List<Group> hostGroups(Host host) {
         return sort(host.groups().stream().filter(g -> !"all".equals(g.name())).toList());
-    }
-
-    public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -2,6 +2,7 @@ package io.jplay.inventory;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonLiteral;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.jplay.inventory;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonRepr;
 import io.jplay.yaml.YamlLoader;
 
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class VarsDirectory {
             if (!(loaded instanceof Map<?, ?> map)) {
                 throw new JplayException("failed to combine variables, expected dicts but got a 'dict' and a '"
                         + PythonTypes.typeName(loaded).replaceAll("<class '(.*)'>", "$1") + "': \n"
-                        + PythonRepr.str(data) + "\n" + PythonRepr.str(loaded), Location.of(file));
+                        + PythonRepr.str(data, PythonRepr.NO_VAULT_SECRETS) + "\n" + PythonRepr.str(loaded, PythonRepr.NO_VAULT_SECRETS), Location.of(file));
             }
             Map<String, Object> fileVars = new LinkedHashMap<>();
             map.forEach((k, v) -> fileVars.put(String.valueOf(k), v));

@@ -2,6 +2,7 @@ package io.jplay.inventory;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonRepr;
 import io.jplay.yaml.YamlLoader;
 import io.jplay.yaml.YamlMap;
 
@@ -103,7 +104,7 @@ final class YamlInventoryParser {
                         Object hostVars = host.getValue() == null ? Map.of() : host.getValue();
                         if (!(hostVars instanceof Map<?, ?> vars)) {
                             throw error("Invalid data from file, expected dictionary and got:\n\n"
-                                    + PythonRepr.str(hostVars), content);
+                                    + PythonRepr.str(hostVars, PythonRepr.NO_VAULT_SECRETS), content);
                         }
                         for (String name : expansion.hostnames()) {
                             inventory.addHost(name, group, expansion.port());

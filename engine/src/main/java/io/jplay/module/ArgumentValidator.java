@@ -1,5 +1,7 @@
 package io.jplay.module;
 
+import io.jplay.python.PythonRepr;
+import io.jplay.python.PythonTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,7 @@ public final class ArgumentValidator {
             try {
                 converted = o.type().convert(value);
             } catch (IllegalArgumentException e) {
-                throw new ModuleFailure("argument '" + o.name() + "' is of type " + PythonRepr.typeOf(value)
+                throw new ModuleFailure("argument '" + o.name() + "' is of type " + PythonTypes.pythonClass(value)
                         + " and we were unable to convert to " + o.type().ansibleName() + ": " + e.getMessage());
             }
             if (o.elements() != null && converted instanceof List<?> list) {
@@ -94,7 +96,7 @@ public final class ArgumentValidator {
                         elements.add(o.elements().convert(element));
                     } catch (IllegalArgumentException e) {
                         throw new ModuleFailure("Elements value for option '" + o.name() + "' is of type "
-                                + PythonRepr.typeOf(element) + " and we were unable to convert to "
+                                + PythonTypes.pythonClass(element) + " and we were unable to convert to "
                                 + o.elements().ansibleName() + ": " + e.getMessage());
                     }
                 }

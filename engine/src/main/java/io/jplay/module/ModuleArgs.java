@@ -1,5 +1,6 @@
 package io.jplay.module;
 
+import io.jplay.python.PythonRepr;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.jplay.module;
 
+import io.jplay.python.PythonRepr;
+import io.jplay.python.PythonTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,7 +66,7 @@ public enum OptionType {
             }
             throw new IllegalArgumentException("The value '" + PythonRepr.str(value) + "' is not a valid boolean.  Valid booleans include: " + VALID_BOOLEANS);
         }
-        throw new IllegalArgumentException(PythonRepr.typeOf(value) + " cannot be converted to a bool");
+        throw new IllegalArgumentException(PythonTypes.pythonClass(value) + " cannot be converted to a bool");
     }
 
     private static String numberText(Number n) {
@@ -85,7 +87,7 @@ public enum OptionType {
                 // fall through to Ansible's message
             }
         }
-        throw new IllegalArgumentException(PythonRepr.typeOf(value) + " cannot be converted to an int");
+        throw new IllegalArgumentException(PythonTypes.pythonClass(value) + " cannot be converted to an int");
     }
 
     private static Double toFloat(Object value) {
@@ -102,7 +104,7 @@ public enum OptionType {
                 // fall through
             }
         }
-        throw new IllegalArgumentException(PythonRepr.typeOf(value) + " cannot be converted to a float");
+        throw new IllegalArgumentException(PythonTypes.pythonClass(value) + " cannot be converted to a float");
     }
 
     private static List<Object> toList(Object value) {
@@ -115,7 +117,7 @@ public enum OptionType {
         if (value instanceof Number && !(value instanceof Boolean)) {
             return new ArrayList<>(List.of(PythonRepr.str(value)));
         }
-        throw new IllegalArgumentException(PythonRepr.typeOf(value) + " cannot be converted to a list");
+        throw new IllegalArgumentException(PythonTypes.pythonClass(value) + " cannot be converted to a list");
     }
 
     @SuppressWarnings("unchecked")
@@ -137,7 +139,7 @@ public enum OptionType {
         if (value instanceof String) {
             throw new IllegalArgumentException("dictionary requested, could not parse JSON or key=value");
         }
-        throw new IllegalArgumentException(PythonRepr.typeOf(value) + " cannot be converted to a dict");
+        throw new IllegalArgumentException(PythonTypes.pythonClass(value) + " cannot be converted to a dict");
     }
 
     /** check_type_dict's field splitter: commas and spaces separate, quotes group, backslash escapes. */

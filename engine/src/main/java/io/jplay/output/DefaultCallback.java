@@ -1,5 +1,6 @@
 package io.jplay.output;
 
+import io.jplay.python.PythonRepr;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.jplay.output;
 
+import io.jplay.python.PythonJson;
+import io.jplay.python.PythonRepr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ final class ResultFormatter {
             abridged.remove("diff");
         }
         abridged.remove("exception");
-        return PythonJson.dumps(abridged, indent == null || indent == 0 ? null : indent, true);
+        return PythonJson.dumps(abridged, PythonJson.Options.unicode(indent == null || indent == 0 ? null : indent, true));
     }
 
     /** CallbackBase._get_diff for one diff map or a list of them. */
@@ -92,7 +94,7 @@ final class ResultFormatter {
     /** Structured before/after values are compared as their sorted, indented JSON; None as empty text. */
     private static String side(Object value) {
         if (value instanceof Map<?, ?>) {
-            return PythonJson.dumps(value, 4, true) + "\n";
+            return PythonJson.dumps(value, PythonJson.Options.unicode(4, true)) + "\n";
         }
         return value == null ? "" : PythonRepr.str(value);
     }

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Python's {@code textwrap.wrap(text, width, drop_whitespace=...)}: Ansible wraps warnings, deprecations
- * and errors with it, so line breaks (including after hyphens, as in "ansible-\ncore") must match.
+ * and errors with it, so line breaks (including after hyphens, as in "ansible-\ncore") must match. The CLI's
+ * warnings use it too.
  */
-final class TextWrap {
+public final class TextWrap {
 
     private static final String WS = "[\\t\\n\\x0b\\x0c\\r ]";
     private static final String NWS = "[^\\t\\n\\x0b\\x0c\\r ]";
@@ -29,7 +30,12 @@ final class TextWrap {
     private TextWrap() {
     }
 
-    static List<String> wrap(String text, int width, boolean dropWhitespace) {
+    /** {@code textwrap.wrap(text, width)} with Python's defaults (drop_whitespace=True). */
+    public static List<String> wrap(String text, int width) {
+        return wrap(text, width, true);
+    }
+
+    public static List<String> wrap(String text, int width, boolean dropWhitespace) {
         List<String> chunks = split(mungeWhitespace(text));
         return wrapChunks(chunks, width, dropWhitespace);
     }

@@ -2,6 +2,7 @@ package io.jplay.playbook;
 
 import io.jplay.error.Location;
 import io.jplay.parsing.KeyValueArgs;
+import io.jplay.python.PythonTypes;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.jplay.playbook;
 
 import io.jplay.error.Location;
+import io.jplay.python.PythonTypes;
 import io.jplay.yaml.YamlMap;
 
 import java.util.ArrayList;
@@ -114,6 +115,6 @@ public final class TaskListParser {
     }
 
     static String pythonClass(Object value) {
-        return "<class '" + PythonTypes.name(value) + "'>";
+        return PythonTypes.pythonClass(value);
     }
 }

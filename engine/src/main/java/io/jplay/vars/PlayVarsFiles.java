@@ -2,6 +2,7 @@ package io.jplay.vars;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonTypes;
 import io.jplay.yaml.YamlLoader;
 
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ public final class PlayVarsFiles {
         for (Object item : items) {
             if (!(item instanceof Map)) {
                 throw new JplayException("variable files must contain either a dictionary of variables, or a list "
-                        + "of dictionaries. Got: " + data + " (" + PythonTypes.nameOf(data) + ")", Location.of(file));
+                        + "of dictionaries. Got: " + data + " (" + PythonTypes.name(data) + ")", Location.of(file));
             }
             result.add((Map<String, Object>) item);
         }

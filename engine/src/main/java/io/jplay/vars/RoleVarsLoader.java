@@ -2,6 +2,7 @@ package io.jplay.vars;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonValues;
 import io.jplay.yaml.YamlLoader;
 
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class RoleVarsLoader {
                         + ") as it is not inside the expected role path: '" + folder + "'", Location.of(file));
             }
             Object newData = YamlLoader.loadFile(file);
-            if (!PythonTruth.isTruthy(newData)) {
+            if (!PythonValues.isTrue(newData)) {
                 continue;
             }
             data = data instanceof Map && newData instanceof Map

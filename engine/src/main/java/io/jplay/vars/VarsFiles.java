@@ -2,6 +2,7 @@ package io.jplay.vars;
 
 import io.jplay.error.JplayException;
 import io.jplay.error.Location;
+import io.jplay.python.PythonTypes;
 import io.jplay.yaml.YamlLoader;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class VarsFiles {
         if (!(data instanceof Map)) {
             Location where = Location.of(file);
             throw new JplayException("Invalid variable file '" + file + "': it must contain a dictionary of "
-                    + "variables, but it holds a " + PythonTypes.nameOf(data), where);
+                    + "variables, but it holds a " + PythonTypes.name(data), where);
         }
         return (Map<String, Object>) data;
     }

@@ -1,5 +1,7 @@
 package io.jplay.inventory;
 
+import io.jplay.python.PythonLiteral;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

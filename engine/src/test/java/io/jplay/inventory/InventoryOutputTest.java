@@ -1,8 +1,8 @@
 package io.jplay.inventory;
 
 import io.jplay.inventory.output.InventoryReport;
-import io.jplay.inventory.output.PythonJson;
 import io.jplay.inventory.output.PythonYaml;
+import io.jplay.python.PythonJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +28,7 @@ class InventoryOutputTest {
 
     @Test
     void listOfYamlInventoryWithGroupVarsDirectories() {
-        assertThat(PythonJson.dumps(report("precedence/hosts.yml").list()) + "\n")
+        assertThat(inventoryJson(report("precedence/hosts.yml").list()) + "\n")
                 .isEqualTo(Fixtures.expected("precedence.list.json"));
     }
 
@@ -37,7 +37,7 @@ class InventoryOutputTest {
         Inventory inventory = Fixtures.load("precedence/hosts.yml");
         InventoryVars vars = new InventoryVars(inventory, List.of(), null, true);
         InventoryReport report = new InventoryReport(inventory, vars, vars, Map.of(), false);
-        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("precedence.merge.list.json"));
+        assertThat(inventoryJson(report.list()) + "\n").isEqualTo(Fixtures.expected("precedence.merge.list.json"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class InventoryOutputTest {
 
     @Test
     void exportListsGroupVarsAndOnlyTheHostsOwnVars() {
-        assertThat(PythonJson.dumps(report(Fixtures.load("precedence/hosts.yml"), true).list()) + "\n")
+        assertThat(inventoryJson(report(Fixtures.load("precedence/hosts.yml"), true).list()) + "\n")
                 .isEqualTo(Fixtures.expected("precedence.export.json"));
     }
 
@@ -61,20 +61,20 @@ class InventoryOutputTest {
     @Test
     void iniRangesGraphAndList() {
         assertThat(report("ranges.ini").graph("all", false) + "\n").isEqualTo(Fixtures.expected("ranges.graph.txt"));
-        assertThat(PythonJson.dumps(report("ranges.ini").list()) + "\n").isEqualTo(Fixtures.expected("ranges.list.json"));
+        assertThat(inventoryJson(report("ranges.ini").list()) + "\n").isEqualTo(Fixtures.expected("ranges.list.json"));
     }
 
     @Test
     void directoryInventoryReadsItsFilesInOrderAndSkipsIgnoredOnes() {
         // 03-skipped.ini, .retry, .orig, ~ and hidden files are ignored in a directory, as in Ansible
-        assertThat(PythonJson.dumps(report("dirinv").list()) + "\n").isEqualTo(Fixtures.expected("dirinv.list.json"));
+        assertThat(inventoryJson(report("dirinv").list()) + "\n").isEqualTo(Fixtures.expected("dirinv.list.json"));
     }
 
     @Test
     void severalSourcesMergeInOrderWithAHostList() {
         InventoryReport report = report("ranges.ini", "precedence/hosts.yml", "x1,x2:33,web1");
         assertThat(report.graph("all", false) + "\n").isEqualTo(Fixtures.expected("multi.graph.txt"));
-        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("multi.list.json"));
+        assertThat(inventoryJson(report.list()) + "\n").isEqualTo(Fixtures.expected("multi.list.json"));
     }
 
     @Test
@@ -93,14 +93,14 @@ class InventoryOutputTest {
     void scalarsQuotedFoldedAndPrintedAsPythonWould() {
         InventoryReport report = report("scalars/hosts.yml");
         assertThat(PythonYaml.dump(report.yamlList())).isEqualTo(Fixtures.expected("scalars.list.yaml"));
-        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("scalars.list.json"));
+        assertThat(inventoryJson(report.list()) + "\n").isEqualTo(Fixtures.expected("scalars.list.json"));
         assertThat(report.graph("all", true) + "\n").isEqualTo(Fixtures.expected("scalars.graph-vars.txt"));
     }
 
     @Test
     void vaultedValuesStayCiphertextAndCannotBePrintedWithoutSecrets() {
         InventoryReport report = report("vault/hosts.ini");
-        assertThat(PythonJson.dumps(report.list()) + "\n").isEqualTo(Fixtures.expected("vault.list.json"));
+        assertThat(inventoryJson(report.list()) + "\n").isEqualTo(Fixtures.expected("vault.list.json"));
         assertThat(PythonYaml.dump(report.yamlList())).isEqualTo(Fixtures.expected("vault.list.yaml"));
         assertThatThrownBy(() -> report.graph("all", true))
                 .hasMessage("Attempting to decrypt but no vault secrets found");
@@ -108,7 +108,12 @@ class InventoryOutputTest {
 
     @Test
     void pythonJsonFormatting() {
-        assertThat(PythonJson.dumps(Map.of("b", List.of(), "a", Map.of(), "c", 1e16, "d", "é\"\n\u0001")))
+        assertThat(inventoryJson(Map.of("b", List.of(), "a", Map.of(), "c", 1e16, "d", "é\"\n\u0001")))
                 .isEqualTo("{\n    \"a\": {},\n    \"b\": [],\n    \"c\": 1e+16,\n    \"d\": \"é\\\"\\n\\u0001\"\n}");
+    }
+
+    /** ansible-inventory's json.dumps(sort_keys=True, indent=4, ensure_ascii=False). */
+    private static String inventoryJson(Object value) {
+        return PythonJson.dumps(value, PythonJson.Options.unicode(4, true));
     }
 }

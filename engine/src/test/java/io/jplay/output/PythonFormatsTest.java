@@ -1,5 +1,7 @@
 package io.jplay.output;
 
+import io.jplay.python.PythonJson;
+import io.jplay.python.PythonRepr;
 import org.junit.jupiter.api.Test;
 
 import static io.jplay.output.Harness.list;
@@ -13,7 +15,7 @@ class PythonFormatsTest {
     void jsonEscapesAndFloats() {
         Object value = map("s", "tab\t nl\n quote\" bs\\ ctl\u0001 del é ✓",
                 "n", list(0.1, 1e22, -0.0, 100.0, 1.0000001e-7));
-        assertThat(PythonJson.dumps(value, null, true)).isEqualTo(
+        assertThat(PythonJson.dumps(value, PythonJson.Options.unicode(null, true))).isEqualTo(
                 "{\"n\": [0.1, 1e+22, -0.0, 100.0, 1.0000001e-07], \"s\": \"tab\\t nl\\n quote\\\" bs\\\\ ctl\\u0001 del é ✓\"}");
     }
 
@@ -21,7 +23,7 @@ class PythonFormatsTest {
     void jsonIndentedWithEmptyContainers() {
         Object value = map("a", list(1e16, 1e-5, 0.0001, 123456789012345678.0, 1.5, Double.POSITIVE_INFINITY),
                 "c", list(), "b", map());
-        assertThat(PythonJson.dumps(value, 4, true)).isEqualTo("""
+        assertThat(PythonJson.dumps(value, PythonJson.Options.unicode(4, true))).isEqualTo("""
                 {
                     "a": [
                         1e+16,
@@ -38,7 +40,7 @@ class PythonFormatsTest {
 
     @Test
     void jsonKeepsInsertionOrderWithoutSortKeys() {
-        assertThat(PythonJson.dumps(map("b", 1L, "a", null), null, false)).isEqualTo("{\"b\": 1, \"a\": null}");
+        assertThat(PythonJson.dumps(map("b", 1L, "a", null), PythonJson.Options.unicode(null, false))).isEqualTo("{\"b\": 1, \"a\": null}");
     }
 
     @Test
@@ -58,7 +60,7 @@ class PythonFormatsTest {
     @Test
     void unsafeTextIsPlainTextAndVaultShowsOnlyCiphertext() {
         Object value = map("u", new io.jplay.yaml.UnsafeText("{{ raw }}"), "v", new io.jplay.yaml.VaultText("$ANSIBLE_VAULT;1.1;AES256\n6162"));
-        assertThat(PythonJson.dumps(value, null, true))
+        assertThat(PythonJson.dumps(value, PythonJson.Options.unicode(null, true)))
                 .isEqualTo("{\"u\": \"{{ raw }}\", \"v\": {\"__ansible_vault\": \"$ANSIBLE_VAULT;1.1;AES256\\n6162\"}}");
         assertThat(PythonRepr.str(new io.jplay.yaml.UnsafeText("it's"))).isEqualTo("it's");
         assertThat(PythonRepr.repr(list(new io.jplay.yaml.UnsafeText("it's")))).isEqualTo("[\"it's\"]");
@@ -71,6 +73,6 @@ class PythonFormatsTest {
         value.put(9L, "b");
         value.put(1.5, "c");
         // Python: json.dumps({10: 'a', 9: 'b', 1.5: 'c'}, sort_keys=True)
-        assertThat(PythonJson.dumps(value, null, true)).isEqualTo("{\"1.5\": \"c\", \"9\": \"b\", \"10\": \"a\"}");
+        assertThat(PythonJson.dumps(value, PythonJson.Options.unicode(null, true))).isEqualTo("{\"1.5\": \"c\", \"9\": \"b\", \"10\": \"a\"}");
     }
 }

@@ -1,20 +1,15 @@
 package io.jplay.template;
 
-import io.jplay.template.filter.PyJson;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Ansible's filters (jinja2 built-ins and ansible.builtin) evaluated through Jinjava with AnsibleLibrary; random/shuffle with a seed pick what Python's Random picks; password_hash as with passlib installed.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
-class FilterOracleTest {
+class FilterOracleTest extends OracleTable {
+
+    FilterOracleTest() {
+        super(CASES);
+    }
 
     static final String[][] CASES = {
         {"x | default(7) + 1", "6"},
@@ -290,15 +285,4 @@ class FilterOracleTest {
         {"'a much longer password than the block size of sha256 hashing, really' | password_hash('sha256', 'saltsaltsaltsalt', rounds=1000)", "\"$5$rounds=1000$saltsaltsaltsalt$vNamdK1XoPjJHwMxhpHYeWFGZyafp/xIlI5yKDRqoY9\""},
         {"'pw' | password_hash('sha512', 'abc', rounds=5000)", "\"$6$abc$MtSdWSZbhct2oe.SOqOUM2M/GA/uj5.vyVtJgRHgKi9uqXuWuJqOYE7H/YlsYGVg/YYzDV0xt3fEIwYt580.5.\""},
     };
-
-    static Stream<Arguments> cases() {
-        return OracleVariables.arguments(CASES);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void evaluatesAsAnsible(String expression, String expectedJson) {
-        Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
-    }
 }

@@ -1,20 +1,15 @@
 package io.jplay.template;
 
-import io.jplay.template.filter.PyJson;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Jinja2's other built-in filters (Jinjava's own or replaced) and community.general.json_query, as Ansible runs them.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
-class JinjaFilterOracleTest {
+class JinjaFilterOracleTest extends OracleTable {
+
+    JinjaFilterOracleTest() {
+        super(CASES);
+    }
 
     static final String[][] CASES = {
         {"users | json_query('[].name')", "[\"alice\", \"Bob\"]"},
@@ -49,15 +44,4 @@ class JinjaFilterOracleTest {
         {"{'b': '<a&b>', 'a': \"it's\"} | tojson", "\"{\\\"a\\\": \\\"it\\\\u0027s\\\", \\\"b\\\": \\\"\\\\u003ca\\\\u0026b\\\\u003e\\\"}\""},
         {"{'b': [1, 2], 'a': 1} | tojson(indent=2)", "\"{\\n  \\\"a\\\": 1,\\n  \\\"b\\\": [\\n    1,\\n    2\\n  ]\\n}\""},
     };
-
-    static Stream<Arguments> cases() {
-        return OracleVariables.arguments(CASES);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void evaluatesAsAnsible(String expression, String expectedJson) {
-        Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
-    }
 }

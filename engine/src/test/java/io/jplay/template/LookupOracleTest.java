@@ -1,20 +1,15 @@
 package io.jplay.template;
 
-import io.jplay.template.filter.PyJson;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * lookup()/query()/q() and the lookup plugins whose results do not depend on the controller's files.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
-class LookupOracleTest {
+class LookupOracleTest extends OracleTable {
+
+    LookupOracleTest() {
+        super(CASES);
+    }
 
     static final String[][] CASES = {
         {"lookup('items', [1, [2, 3]], wantlist=true)", "[1, [2, 3]]"},
@@ -56,15 +51,4 @@ class LookupOracleTest {
         {"query('first_found', {'files': ['nope'], 'paths': ['/etc'], 'skip': true})", "[]"},
         {"lookup('file', '/etc/hostname') | length > 0", "true"},
     };
-
-    static Stream<Arguments> cases() {
-        return OracleVariables.arguments(CASES);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void evaluatesAsAnsible(String expression, String expectedJson) {
-        Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
-    }
 }

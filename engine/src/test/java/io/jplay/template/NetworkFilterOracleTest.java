@@ -1,20 +1,15 @@
 package io.jplay.template;
 
-import io.jplay.template.filter.PyJson;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The ansible.utils IP filters (ipaddr, ipv4, ipv6, ipwrap, ipmath, next_nth_usable, nthhost, ipsubnet), by their bare names (also registered as ansible.utils.NAME).
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
-class NetworkFilterOracleTest {
+class NetworkFilterOracleTest extends OracleTable {
+
+    NetworkFilterOracleTest() {
+        super(CASES);
+    }
 
     static final String[][] CASES = {
         {"'10.0.0.1' | ipaddr", "\"10.0.0.1\""},
@@ -147,15 +142,4 @@ class NetworkFilterOracleTest {
         {"'10.0.0.1/24' | ipsubnet(25, 1)", "\"10.0.0.128/25\""},
         {"'10.0.0.0/24' | ipsubnet", "\"10.0.0.0/24\""},
     };
-
-    static Stream<Arguments> cases() {
-        return OracleVariables.arguments(CASES);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void evaluatesAsAnsible(String expression, String expectedJson) {
-        Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
-    }
 }

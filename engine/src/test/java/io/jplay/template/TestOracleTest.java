@@ -1,20 +1,15 @@
 package io.jplay.template;
 
-import io.jplay.template.filter.PyJson;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Jinja2's and Ansible's tests ({@code x is name(args)}, and inside select/selectattr) evaluated through Jinjava with AnsibleLibrary.
  * Expected values: ansible-core 2.14.18, each {@code {{ (expression) | to_json }}} rendered by Ansible's Templar
  * (escape_backslashes=False, i.e. plain Jinja2 string literals) with {@link OracleVariables#VARIABLES}.
  */
-class TestOracleTest {
+class TestOracleTest extends OracleTable {
+
+    TestOracleTest() {
+        super(CASES);
+    }
 
     static final String[][] CASES = {
         {"x is defined", "true"},
@@ -140,15 +135,4 @@ class TestOracleTest {
         {"[{'a': 1}, {'b': 2}] | rejectattr('a', 'defined') | list", "[{\"b\": 2}]"},
         {"[{'a': {'b': 1}}, {'a': {}}] | selectattr('a.b', 'defined') | list", "[{\"a\": {\"b\": 1}}]"},
     };
-
-    static Stream<Arguments> cases() {
-        return OracleVariables.arguments(CASES);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void evaluatesAsAnsible(String expression, String expectedJson) {
-        Object value = OracleVariables.harness().eval(expression);
-        assertThat(PyJson.dumps(value, PyJson.Options.compact())).isEqualTo(expectedJson);
-    }
 }

@@ -7,7 +7,7 @@ import io.jplay.inventory.Host;
 import io.jplay.inventory.HostPatternMatcher;
 import io.jplay.inventory.Inventory;
 import io.jplay.inventory.InventoryVars;
-import io.jplay.inventory.PythonRepr;
+import io.jplay.python.PythonRepr;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,8 +185,8 @@ public final class InventoryReport {
     }
 
     private static void showVars(Map<String, Object> vars, int depth, List<String> lines) {
-        vars.keySet().stream().sorted(io.jplay.inventory.GroupOrder::compareCodePoints).forEach(name ->
-                lines.add(graphName("{" + name + " = " + PythonRepr.str(vars.get(name)) + "}", depth)));
+        vars.keySet().stream().sorted(io.jplay.python.PythonValues::compareCodePoints).forEach(name ->
+                lines.add(graphName("{" + name + " = " + PythonRepr.str(vars.get(name), PythonRepr.NO_VAULT_SECRETS) + "}", depth)));
     }
 
     private static String graphName(String name, int depth) {

@@ -1,7 +1,5 @@
 package io.jplay.inventory.output;
 
-import io.jplay.inventory.GroupOrder;
-import io.jplay.inventory.PythonFloat;
 import io.jplay.yaml.VaultText;
 
 import java.util.ArrayList;
@@ -96,7 +94,7 @@ public final class PythonYaml {
                 keys.add(String.valueOf(k));
                 byKey.put(String.valueOf(k), v);
             });
-            keys.sort(GroupOrder::compareCodePoints);
+            keys.sort(io.jplay.python.PythonValues::compareCodePoints);
             for (String key : keys) {
                 out.append(" ".repeat(indent));
                 scalar(key, indent + 2, false);
@@ -185,7 +183,7 @@ public final class PythonYaml {
             if (Double.isInfinite(d)) {
                 return d > 0 ? ".inf" : "-.inf";
             }
-            String repr = PythonFloat.repr(d);
+            String repr = io.jplay.python.PythonRepr.floatRepr(d);
             // PyYAML's represent_float: a YAML 1.1 float needs a dot
             return !repr.contains(".") && repr.contains("e") ? repr.replace("e", ".0e") : repr;
         }

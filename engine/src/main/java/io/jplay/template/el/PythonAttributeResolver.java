@@ -27,7 +27,7 @@ public final class PythonAttributeResolver extends ReadOnlyResolver {
             if (!map.containsKey(key) && number != null) {
                 // Jinjava hands every subscript over as text ("1"): find an int key of that value
                 for (Object candidate : map.keySet()) {
-                    if (candidate instanceof Number c && PythonValues.compareNumbers(c, number) == 0) {
+                    if (candidate instanceof Number c && io.jplay.python.PythonValues.compareNumbers(c, number) == 0) {
                         key = candidate;
                         break;
                     }

@@ -108,28 +108,7 @@ final class PythonOperators {
     };
 
     static String typeName(Object o) {
-        if (o == null) {
-            return "NoneType";
-        }
-        if (o instanceof CharSequence) {
-            return "str";
-        }
-        if (o instanceof Boolean) {
-            return "bool";
-        }
-        if (o instanceof Double || o instanceof Float) {
-            return "float";
-        }
-        if (o instanceof Number) {
-            return "int";
-        }
-        if (o instanceof java.util.List<?>) {
-            return "list";
-        }
-        if (o instanceof java.util.Map<?, ?>) {
-            return "dict";
-        }
-        return o.getClass().getSimpleName();
+        return io.jplay.python.PythonTypes.name(o);
     }
 
     /** {@code 'ab' * 2} repeats text (and lists); numbers multiply as before. */

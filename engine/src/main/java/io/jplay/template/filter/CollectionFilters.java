@@ -1,6 +1,7 @@
 package io.jplay.template.filter;
 
 import io.jplay.error.JplayException;
+import io.jplay.python.PythonJson;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -250,8 +251,8 @@ public final class CollectionFilters {
     private static Object merge(Object a, Object b, boolean recursive, String listMerge) {
         if (!(a instanceof Map) || !(b instanceof Map)) {
             throw new JplayException("failed to combine variables, expected dicts but got a '" + Py.typeName(a)
-                    + "' and a '" + Py.typeName(b) + "': \n" + PyJson.dumps(a, PyJson.Options.compact()) + "\n"
-                    + PyJson.dumps(b, PyJson.Options.compact()));
+                    + "' and a '" + Py.typeName(b) + "': \n" + PyJson.dumps(a, PythonJson.Options.compact()) + "\n"
+                    + PyJson.dumps(b, PythonJson.Options.compact()));
         }
         return MergeHash.merge((Map<String, Object>) a, (Map<String, Object>) b, recursive, listMerge);
     }

@@ -1,6 +1,7 @@
 package io.jplay.template.filter;
 
 import io.jplay.error.JplayException;
+import io.jplay.python.PythonJson;
 import io.jplay.yaml.YamlLoader;
 
 import java.net.URLDecoder;
@@ -71,14 +72,14 @@ public final class EncodingFilters {
             itemSeparator = ",";
         }
         boolean ensureAscii = Py.truthy(kw.getOrDefault("ensure_ascii", true));
-        return PyJson.dumps(value, new PyJson.Options(indent, sortKeys, itemSeparator, keySeparator, ensureAscii));
+        return PyJson.dumps(value, new PythonJson.Options(indent, sortKeys, itemSeparator, keySeparator, ensureAscii));
     }
 
     /** Jinja2's tojson(indent=None): sorted keys, and &lt; &gt; &amp; ' escaped for HTML. */
     static String jinjaToJson(Object value, Args args) {
         Object indentArg = args.get(0, "indent", null);
         Integer indent = indentArg == null ? null : Py.toLongOrNull(indentArg).intValue();
-        String json = PyJson.dumps(value, new PyJson.Options(indent, true, indent == null ? ", " : ",", ": ", true));
+        String json = PyJson.dumps(value, new PythonJson.Options(indent, true, indent == null ? ", " : ",", ": ", true));
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027");
     }
 

@@ -3,15 +3,14 @@ package io.jplay.template.filter;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.util.HasObjectTruthValue;
 import io.jplay.error.JplayException;
+import io.jplay.python.PythonValues;
 import io.jplay.template.python.PythonRepr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Python's view of jplay's plain Java values: truthiness, {@code str()}/{@code repr()}, {@code int()},
@@ -32,25 +31,7 @@ public final class Py {
             // the Templar's Undefined raises its "'x' is undefined" error here, as Jinja2's StrictUndefined does
             return special.getObjectTruthValue();
         }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return isIntegral(n) ? n.longValue() != 0 : n.doubleValue() != 0.0;
-        }
-        if (value instanceof CharSequence s) {
-            return s.length() > 0;
-        }
-        if (value instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (value instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        if (value.getClass().isArray()) {
-            return java.lang.reflect.Array.getLength(value) > 0;
-        }
-        return true;
+        return PythonValues.isTrue(value);
     }
 
     /**
@@ -105,32 +86,12 @@ public final class Py {
 
     /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
     public static String stringRepr(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder().append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append(quote).toString();
+        return io.jplay.python.PythonRepr.stringRepr(s);
     }
 
     /** Python's repr(float): shortest round-tripping digits, {@code 1.0}, {@code 1e+16}, {@code inf}, {@code nan}. */
     public static String floatRepr(double d) {
-        return PythonRepr.floatRepr(d);
+        return io.jplay.python.PythonRepr.floatRepr(d);
     }
 
     /** Python's int(value) for the values templates meet; null when not convertible. */
@@ -216,60 +177,7 @@ public final class Py {
 
     /** Python's ==, comparing numbers (and bools, which are ints in Python) by value. */
     public static boolean equal(Object a, Object b) {
-        a = plain(a);
-        b = plain(b);
-        if (a instanceof Number || b instanceof Number) {
-            Object na = a instanceof Boolean x ? (Object) (x ? 1L : 0L) : a;
-            Object nb = b instanceof Boolean x ? (Object) (x ? 1L : 0L) : b;
-            if (na instanceof Number x && nb instanceof Number y) {
-                if (isIntegral(x) && isIntegral(y)) {
-                    return x.longValue() == y.longValue();
-                }
-                return x.doubleValue() == y.doubleValue();
-            }
-            return false;
-        }
-        if (a instanceof CharSequence && b instanceof CharSequence) {
-            return a.toString().equals(b.toString());
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : x.entrySet()) {
-                Object key = findKey(y, e.getKey());
-                if (key == MISSING || !equal(e.getValue(), y.get(key))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static final Object MISSING = new Object();
-
-    private static Object findKey(Map<?, ?> map, Object key) {
-        if (map.containsKey(key)) {
-            return key;
-        }
-        for (Object k : map.keySet()) {
-            if (equal(k, key)) {
-                return k;
-            }
-        }
-        return MISSING;
+        return PythonValues.equal(a, b, Py::plain);
     }
 
     /** Python's ordering (numbers by value, strings by code point, lists lexicographically). */
@@ -307,37 +215,16 @@ public final class Py {
     /** Python's type(value).__name__ as Ansible reports it. */
     public static String typeName(Object value) {
         value = plain(value);
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Double) {
-            return "float";
-        }
-        if (value instanceof Number) {
-            return "int";
-        }
         if (value instanceof io.jplay.yaml.UnsafeText) {
             return "AnsibleUnsafeText";
         }
         if (value instanceof NativeText) {
             return "NativeJinjaText";
         }
-        if (value instanceof CharSequence) {
-            return "str";
-        }
-        if (value instanceof Map) {
-            return "dict";
-        }
         if (Tuple.isTuple(value)) {
             return "tuple";
         }
-        if (value instanceof List) {
-            return "list";
-        }
-        return value.getClass().getSimpleName();
+        return io.jplay.python.PythonTypes.name(value);
     }
 
     /** Iterates a value as Python's list(value) would: lists, other iterables, a dict's keys, a string's characters. */

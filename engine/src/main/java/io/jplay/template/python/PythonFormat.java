@@ -124,7 +124,7 @@ public final class PythonFormat {
     }
 
     private static String typeName(Object value) {
-        return value instanceof CharSequence ? "str" : value == null ? "NoneType" : value.getClass().getSimpleName();
+        return io.jplay.python.PythonTypes.name(value);
     }
 
     private static final Pattern FIELD = Pattern.compile("\\{\\{|}}|\\{([^{}:!]*)(?:![rsa])?(?::([^{}]*))?}");

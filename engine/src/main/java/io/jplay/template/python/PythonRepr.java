@@ -1,14 +1,12 @@
 package io.jplay.template.python;
 
 import io.jplay.template.Undefined;
-import io.jplay.yaml.UnsafeText;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Python's {@code str()} and {@code repr()} of template values: what Ansible prints when a value lands in
@@ -20,153 +18,56 @@ public final class PythonRepr {
     private PythonRepr() {
     }
 
-    /** Python's {@code str(value)}. */
-    public static String str(Object value) {
-        if (value instanceof CharSequence text) {
-            return text.toString();
-        }
-        return repr(value);
-    }
-
-    /** Python's {@code repr(value)}. */
-    public static String repr(Object value) {
-        StringBuilder out = new StringBuilder();
-        appendRepr(out, value);
-        return out.toString();
-    }
-
-    private static void appendRepr(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("None");
-        } else if (value instanceof Undefined undefined) {
+    /**
+     * The template's own values: an undefined raises its error, tuples and Jinjava's (key, value) entries are
+     * tuples, sets are sets, and any other non-plain object prints as its text (as Jinjava's do).
+     */
+    private static final io.jplay.python.PythonRepr.Custom TEMPLATE = (value, nested) -> {
+        if (value instanceof Undefined undefined) {
             throw undefined.fail();
-        } else if (value instanceof Boolean b) {
-            out.append(b ? "True" : "False");
-        } else if (value instanceof Double || value instanceof Float) {
-            out.append(floatRepr(((Number) value).doubleValue()));
-        } else if (value instanceof BigDecimal decimal) {
-            out.append(floatRepr(decimal.doubleValue()));
-        } else if (value instanceof Number) {
-            out.append(value);
-        } else if (value instanceof CharSequence || value instanceof UnsafeText) {
-            appendStringRepr(out, value.toString());
-        } else if (value instanceof PythonTuple tuple) {
-            out.append('(');
-            appendItems(out, tuple.iterator());
-            if (tuple.size() == 1) {
-                out.append(',');
-            }
-            out.append(')');
-        } else if (value instanceof Map.Entry<?, ?> entry) {
-            // Jinjava's items/dictsort yield entries where Python has (key, value) tuples
-            out.append('(');
-            appendRepr(out, entry.getKey());
-            out.append(", ");
-            appendRepr(out, entry.getValue());
-            out.append(')');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            appendItems(out, list.iterator());
-            out.append(']');
-        } else if (value instanceof Set<?> set) {
-            if (set.isEmpty()) {
-                out.append("set()");
-            } else {
-                out.append('{');
-                appendItems(out, set.iterator());
-                out.append('}');
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(", ");
-                }
-                first = false;
-                appendRepr(out, entry.getKey());
-                out.append(": ");
-                appendRepr(out, entry.getValue());
-            }
-            out.append('}');
-        } else if (value instanceof Collection<?> collection) {
-            out.append('[');
-            appendItems(out, collection.iterator());
-            out.append(']');
-        } else if (value instanceof Object[] array) {
-            out.append('[');
-            appendItems(out, List.of(array).iterator());
-            out.append(']');
-        } else {
-            out.append(value);
         }
-    }
+        if (value instanceof PythonTuple tuple) {
+            StringBuilder out = new StringBuilder("(");
+            items(out, tuple.iterator(), nested);
+            return out.append(tuple.size() == 1 ? ",)" : ")").toString();
+        }
+        if (value instanceof Map.Entry<?, ?> entry) {
+            // Jinjava's items/dictsort yield entries where Python has (key, value) tuples
+            return "(" + nested.apply(entry.getKey()) + ", " + nested.apply(entry.getValue()) + ")";
+        }
+        if (value instanceof Set<?> set) {
+            if (set.isEmpty()) {
+                return "set()";
+            }
+            StringBuilder out = new StringBuilder("{");
+            items(out, set.iterator(), nested);
+            return out.append('}').toString();
+        }
+        if (value == null || value instanceof Boolean || value instanceof Number || value instanceof CharSequence
+                || value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof Object[]) {
+            return null;
+        }
+        return value.toString();
+    };
 
-    private static void appendItems(StringBuilder out, Iterator<?> items) {
+    private static void items(StringBuilder out, Iterator<?> items, Function<Object, String> nested) {
         boolean first = true;
         while (items.hasNext()) {
             if (!first) {
                 out.append(", ");
             }
             first = false;
-            appendRepr(out, items.next());
+            out.append(nested.apply(items.next()));
         }
     }
 
-    /** Python picks single quotes unless the text holds a single quote and no double quote. */
-    static void appendStringRepr(StringBuilder out, String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        out.append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append(quote);
+    /** Python's {@code str(value)}. */
+    public static String str(Object value) {
+        return io.jplay.python.PythonRepr.str(value, TEMPLATE);
     }
 
-    /** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-    public static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = exact.precision() - exact.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            String digits = exact.unscaledValue().abs().toString();
-            StringBuilder out = new StringBuilder();
-            if (d < 0) {
-                out.append('-');
-            }
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            out.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            out.append(abs < 10 ? "0" + abs : String.valueOf(abs));
-            return out.toString();
-        }
-        String plain = exact.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
+    /** Python's {@code repr(value)}. */
+    public static String repr(Object value) {
+        return io.jplay.python.PythonRepr.repr(value, TEMPLATE);
     }
 }

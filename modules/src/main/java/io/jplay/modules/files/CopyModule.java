@@ -13,10 +13,10 @@ import io.jplay.modules.support.FileAttributes;
 import io.jplay.modules.support.FileFacts;
 import io.jplay.modules.support.FileMode;
 import io.jplay.modules.support.FileWriter;
-import io.jplay.modules.support.Json;
 import io.jplay.modules.support.Probe;
 import io.jplay.modules.support.RemoteStat;
 import io.jplay.modules.support.Sh;
+import io.jplay.python.PythonJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class CopyModule implements Module {
             if (dest.endsWith("/")) {
                 throw new ModuleFailure("can not use content with a dir as dest");
             }
-            String text = content instanceof String s ? s : Json.dumps(content);
+            String text = content instanceof String s ? s : PythonJson.dumps(content);
             // Ansible writes content to a controller temp file and names it in the diff header
             return copyBytes(ctx, text.getBytes(StandardCharsets.UTF_8), null, dest, null, LocalTemp.contentFile());
         }

@@ -1,11 +1,11 @@
-package io.jplay.cli;
+package io.jplay.output;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Expected lines from Python 3.11's textwrap.wrap(text, 79), as Ansible wraps its warnings. */
-class TextWrapTest {
+class TextWrapDefaultsTest {
 
     @Test
     void breaksAfterHyphensInsideWords() {

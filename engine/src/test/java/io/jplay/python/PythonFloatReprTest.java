@@ -1,4 +1,4 @@
-package io.jplay.inventory;
+package io.jplay.python;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Python 3.11's repr(float) (as json.dumps prints floats); expected texts from the Python interpreter. */
-class InventoryPythonFloatTest {
+class PythonFloatReprTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -15,6 +15,6 @@ class InventoryPythonFloatTest {
             "1e22, 1e+22", "1e23, 1e+23", "9007199254740993, 9007199254740992.0", "0.3, 0.3",
             "1234567890123456.7, 1234567890123456.8", "1.7976931348623157e308, 1.7976931348623157e+308"})
     void reprMatchesPython(double value, String expected) {
-        assertThat(PythonFloat.repr(value)).isEqualTo(expected);
+        assertThat(PythonRepr.floatRepr(value)).isEqualTo(expected);
     }
 }

@@ -1,41 +1,84 @@
-package io.jplay.inventory;
+package io.jplay.python;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Python's {@code ast.literal_eval} for the values of INI inventories: numbers, strings (with prefixes,
- * escapes and implicit concatenation), True/False/None, lists, tuples, dicts and sets. Anything else is not
- * a literal, and the INI plugin then keeps the text as a string.
+ * Python's {@code ast.literal_eval}: numbers, strings (with prefixes, escapes and implicit concatenation),
+ * True/False/None, lists, tuples, dicts, sets and {@code set()}. Anything else is not a literal (Python's
+ * ValueError/SyntaxError), and callers then keep the text. What tuples, sets and dict keys become, and what
+ * else is accepted, is the caller's {@link Dialect}.
  *
- * <p>Results use jplay's value types: Long (BigInteger beyond 64 bits), Double, String, Boolean, null,
- * List for lists/tuples/sets, Map with string keys for dicts (non-string keys are written as JSON would).
+ * <p>Numbers are Long (BigInteger beyond 64 bits) and Double; strings String; lists ArrayList; dicts
+ * LinkedHashMap.
  */
 public final class PythonLiteral {
 
-    private final String text;
-    private int pos;
-
-    private PythonLiteral(String text) {
-        this.text = text;
+    /**
+     * How a caller reads literals.
+     *
+     * @param jsonNames  {@code true}/{@code false}/{@code null} too (Ansible's Json2Python pass before literal_eval)
+     * @param bytes      {@code b'..'} literals read as their text (else they are no literal)
+     * @param newlines   newlines are blanks anywhere (else only inside brackets and at the end, as Python's tokenizer)
+     * @param tuple      what a tuple's items become
+     * @param set        what a set's items become (in order, duplicates included)
+     * @param key        what a dict key becomes
+     */
+    public record Dialect(boolean jsonNames, boolean bytes, boolean newlines, Function<List<Object>, Object> tuple,
+                          Function<List<Object>, Object> set, Function<Object, Object> key) {
     }
 
     /**
-     * The literal's value, or the text itself when Python would raise ValueError/SyntaxError (which is
-     * what the INI plugin's _parse_value keeps).
+     * The INI inventory plugin's: tuples and sets are lists (a set without duplicates), dict keys text as JSON
+     * would write them, bytes literals their text.
+     */
+    public static final Dialect INI = new Dialect(false, true, false, ArrayList::new, PythonLiteral::distinct,
+            PythonJson::keyText);
+
+    private final String text;
+    private final Dialect dialect;
+    private int pos;
+
+    private PythonLiteral(String text, Dialect dialect) {
+        this.text = text;
+        this.dialect = dialect;
+    }
+
+    /**
+     * The INI plugin's _parse_value: the literal's value, or the text itself when Python would raise
+     * ValueError/SyntaxError.
      */
     public static Object evalOrText(String source) {
-        PythonLiteral parser = new PythonLiteral(source.replaceFirst("^[ \\t]+", ""));
+        return parseOr(source, source, INI);
+    }
+
+    /**
+     * The literal's value, or {@code fallback} when the text is not exactly one Python literal (so a literal
+     * {@code None} and "not a literal" stay distinct).
+     */
+    public static Object parseOr(String source, Object fallback, Dialect dialect) {
+        PythonLiteral parser = new PythonLiteral(source.replaceFirst("^[ \\t]+", ""), dialect);
         try {
             Object value = parser.expression();
             parser.skipSpace(false);
-            return parser.pos == parser.text.length() ? value : source;
-        } catch (NotALiteral e) {
-            return source;
+            return parser.pos == parser.text.length() ? value : fallback;
+        } catch (NotALiteral | IndexOutOfBoundsException | NumberFormatException e) {
+            return fallback;
         }
+    }
+
+    private static List<Object> distinct(List<Object> items) {
+        List<Object> result = new ArrayList<>();
+        for (Object o : items) {
+            if (!result.contains(o)) {
+                result.add(o);
+            }
+        }
+        return result;
     }
 
     private static final class NotALiteral extends RuntimeException {
@@ -99,7 +142,7 @@ public final class PythonLiteral {
             skipSpace(true);
             if (pos < text.length() && peek() == ')') {
                 pos++;
-                return new ArrayList<>();
+                return dialect.tuple().apply(new ArrayList<>());
             }
             Object first = innerExpression();
             skipSpace(true);
@@ -111,7 +154,7 @@ public final class PythonLiteral {
             List<Object> items = new ArrayList<>();
             items.add(first);
             items.addAll(sequence(')'));
-            return items;
+            return dialect.tuple().apply(items);
         }
         if (c == '{') {
             pos++;
@@ -133,6 +176,18 @@ public final class PythonLiteral {
                 pos = start;
                 return strings();
             }
+            if (dialect.jsonNames()) {
+                switch (word) {
+                    case "true":
+                        return Boolean.TRUE;
+                    case "false":
+                        return Boolean.FALSE;
+                    case "null":
+                        return null;
+                    default:
+                        break;
+                }
+            }
             switch (word) {
                 case "True":
                     return Boolean.TRUE;
@@ -144,7 +199,7 @@ public final class PythonLiteral {
                     skipSpace(false);
                     if (text.startsWith("()", pos)) {
                         pos += 2;
-                        return new ArrayList<>();
+                        return dialect.set().apply(new ArrayList<>());
                     }
                     throw fail();
                 default:
@@ -211,17 +266,13 @@ public final class PythonLiteral {
             items.add(firstKey);
             if (peek() == '}') {
                 pos++;
-                return items;
+                return dialect.set().apply(items);
             }
             expect(',');
-            for (Object o : sequence('}')) {
-                if (!items.contains(o)) {
-                    items.add(o);
-                }
-            }
-            return items;
+            items.addAll(sequence('}'));
+            return dialect.set().apply(items);
         }
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<Object, Object> map = new LinkedHashMap<>();
         Object key = firstKey;
         while (true) {
             expect(':');
@@ -229,7 +280,7 @@ public final class PythonLiteral {
             if (key instanceof List<?> || key instanceof Map<?, ?>) {
                 throw fail();
             }
-            map.put(keyText(key), value);
+            map.put(dialect.key().apply(key), value);
             skipSpace(true);
             if (pos < text.length() && peek() == '}') {
                 pos++;
@@ -244,19 +295,6 @@ public final class PythonLiteral {
             key = innerExpression();
             skipSpace(true);
         }
-    }
-
-    private static String keyText(Object key) {
-        if (key == null) {
-            return "null";
-        }
-        if (key instanceof Boolean b) {
-            return b ? "true" : "false";
-        }
-        if (key instanceof Double d) {
-            return PythonFloat.repr(d);
-        }
-        return key.toString();
     }
 
     private void expect(char c) {
@@ -283,7 +321,7 @@ public final class PythonLiteral {
                 while (pos < text.length() && peek() != '\n') {
                     pos++;
                 }
-            } else if ((c == '\n' || c == '\r') && (insideBrackets || trailingOnly())) {
+            } else if ((c == '\n' || c == '\r') && (insideBrackets || dialect.newlines() || trailingOnly())) {
                 pos++;
             } else {
                 return;
@@ -324,6 +362,9 @@ public final class PythonLiteral {
                 throw fail();
             }
             boolean isBytes = prefix.contains("b");
+            if (isBytes && !dialect.bytes()) {
+                throw fail();
+            }
             if (bytes != null && bytes != isBytes) {
                 throw fail();
             }
