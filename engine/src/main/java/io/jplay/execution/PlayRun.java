@@ -14,7 +14,7 @@ import io.jplay.vars.RoleLayers;
 import io.jplay.playbook.Task;
 import io.jplay.playbook.TaskEntry;
 import io.jplay.template.TemplatingException;
-import io.jplay.template.python.PythonValues;
+import io.jplay.python.PythonValues;
 import io.jplay.vars.HostScope;
 import io.jplay.vars.MagicVariables;
 import io.jplay.vars.PlayVarsFiles;

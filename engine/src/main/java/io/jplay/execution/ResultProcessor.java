@@ -3,7 +3,7 @@ package io.jplay.execution;
 import io.jplay.output.AggregateStats.Counter;
 import io.jplay.output.TaskResult;
 import io.jplay.playbook.Task;
-import io.jplay.template.python.PythonValues;
+import io.jplay.python.PythonValues;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,7 +16,7 @@ final class AssertAction implements ActionPlugin {
         }
         Object failMsg = args.containsKey("fail_msg") ? args.get("fail_msg") : args.get("msg");
         Object successMsg = args.get("success_msg");
-        boolean quiet = io.jplay.template.python.PythonValues.isTrue(args.get("quiet"));
+        boolean quiet = io.jplay.python.PythonValues.isTrue(args.get("quiet"));
         List<Object> that = new ArrayList<>();
         Object raw = context.rawArgs().getOrDefault("that", args.get("that"));
         if (raw instanceof List<?> list) {

@@ -15,7 +15,7 @@ final class SetFactAction implements ActionPlugin {
         boolean cacheable = false;
         for (Map.Entry<String, Object> e : context.args().entrySet()) {
             if (e.getKey().equals("cacheable")) {
-                cacheable = io.jplay.template.python.PythonValues.isTrue(e.getValue())
+                cacheable = io.jplay.python.PythonValues.isTrue(e.getValue())
                         && !"no".equalsIgnoreCase(String.valueOf(e.getValue()))
                         && !"false".equalsIgnoreCase(String.valueOf(e.getValue()));
                 continue;

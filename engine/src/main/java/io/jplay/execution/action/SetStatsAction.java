@@ -1,6 +1,6 @@
 package io.jplay.execution.action;
 
-import io.jplay.template.python.PythonValues;
+import io.jplay.python.PythonValues;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
