@@ -343,7 +343,12 @@ final class PlayRun {
         if (role == null || role.allowDuplicates() || !completedRoles.getOrDefault(host, Set.of()).contains(role)) {
             return false;
         }
-        return step.parents().stream().noneMatch(includedBlocks::contains);
+        // only the roles: section is de-duplicated; import_role/include_role run a role again
+        return fromRolesSection(step) && step.parents().stream().noneMatch(includedBlocks::contains);
+    }
+
+    private boolean fromRolesSection(HostCursor.Step step) {
+        return !step.parents().isEmpty() && loaded.roleTasks().stream().anyMatch(b -> b == step.parents().get(0));
     }
 
     private boolean selected(HostCursor.Step step) {
@@ -714,7 +719,7 @@ final class PlayRun {
         boolean explicit = explicitMeta.getOrDefault(task, true);
         if (what.equals("role_complete")) {
             Role role = role(steps.values().iterator().next());
-            if (role != null) {
+            if (role != null && fromRolesSection(steps.values().iterator().next())) {
                 for (String host : steps.keySet()) {
                     completedRoles.computeIfAbsent(host, h -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(role);
                 }

@@ -181,6 +181,10 @@ public final class PlaybookExecutor {
         if (!state.unreachableHosts.isEmpty()) {
             return PlayRun.RUN_UNREACHABLE_HOSTS;
         }
+        // every play's iterator starts with the hosts that failed before marked failed: they make the result
+        if (!state.failedHosts.isEmpty()) {
+            return PlayRun.RUN_FAILED_HOSTS;
+        }
         return result & ~PlayRun.RUN_FAILED_BREAK_PLAY;
     }
 
