@@ -512,7 +512,7 @@ final class TaskRunner {
             try {
                 ActionContext context = new ActionContext(hostTask.host(), hostTask.taskHosts(), args,
                         new LinkedHashMap<>(task.args()), renderer, run.display().workerView(), run.stats(), check,
-                        (kind, name) -> run.searchPaths().find(kind, name));
+                        (kind, name) -> run.searchPaths().find(kind, name), run.searchPaths()::searchPaths);
                 Map<String, Object> result = new LinkedHashMap<>(plugin.run(context));
                 return result;
             } catch (ActionFailure e) {

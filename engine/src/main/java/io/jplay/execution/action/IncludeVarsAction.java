@@ -34,8 +34,14 @@ final class IncludeVarsAction implements ActionPlugin {
             String name = String.valueOf(fileArg);
             Path file = context.findFile().apply("vars", name);
             if (file == null) {
-                throw new ActionFailure("Could not find or access '" + name + "'\nSearched in:\n\t"
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("ansible_facts", new LinkedHashMap<>());
+                result.put("ansible_included_var_files", new ArrayList<>());
+                result.put("changed", false);
+                result.put("failed", true);
+                result.put("message", "Could not find or access '" + name + "'\nSearched in:\n\t"
                         + String.join("\n\t", searchedIn(context, name)) + " on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote, see the remote_src option");
+                return result;
             }
             files.add(file);
         }
@@ -57,7 +63,21 @@ final class IncludeVarsAction implements ActionPlugin {
         return result;
     }
 
+    /**
+     * DataLoader.path_dwim_relative_stack's candidates: DIR/vars/NAME and DIR/NAME for each search directory;
+     * Ansible searches a playbook task's directory and the play's base directory, the same folder twice.
+     */
     private static List<String> searchedIn(ActionContext context, String name) {
-        return List.of(name);
+        List<Path> dirs = context.searchPaths().apply(null);
+        List<Path> searched = new ArrayList<>(dirs);
+        if (dirs.size() == 1) {
+            searched.add(dirs.get(0));
+        }
+        List<String> out = new ArrayList<>();
+        for (Path dir : searched) {
+            out.add(dir.resolve("vars").resolve(name).toString());
+            out.add(dir.resolve(name).toString());
+        }
+        return out;
     }
 }
