@@ -194,7 +194,11 @@ final class HostCursor {
 
     /** Runs {@code block} next: the tasks an include brought in, right after the include. */
     void insert(Block block) {
-        if (current == null || peeked != null) {
+        if (ended || peeked != null) {
+            return;
+        }
+        if (current == null) {
+            current = new Frame(block);
             return;
         }
         Frame inner = current.innermost();

@@ -601,7 +601,7 @@ final class PlayRun {
                     runOnce ? List.copyOf(steps.keySet()) : List.of(host), handler);
             outcomes.put(host, outcome);
         }
-        includeFiles(task, steps, cursors, outcomes);
+        includeFiles(task, steps, handler ? includedHandlerCursors(steps.keySet()) : cursors, outcomes);
         return (truthy(inherited.value("any_errors_fatal")) || runOnce) && !truthy(inherited.value("ignore_errors"));
     }
 
@@ -700,6 +700,48 @@ final class PlayRun {
                     info(task, host, step), List.of(), hosts);
             ResultProcessor.process(run, state, hostTask, new TaskOutcome(result, TaskStatus.FAILED, false, List.of(), List.of()),
                     cursors.get(host), handlers, List.of(host), false);
+        }
+    }
+
+    /** Where an include run as a handler puts its tasks: one empty cursor per host, run right after. */
+    private Map<String, HostCursor> includedHandlerCursors(Set<String> hosts) {
+        pendingHandlerTasks = new LinkedHashMap<>();
+        for (String host : hosts) {
+            pendingHandlerTasks.put(host, new HostCursor(List.of()));
+        }
+        return pendingHandlerTasks;
+    }
+
+    private Map<String, HostCursor> pendingHandlerTasks;
+
+    /** Runs the tasks an include_tasks handler brought in, in lock-step, as handlers. */
+    private void runIncludedHandlerTasks(List<String> batch) {
+        Map<String, HostCursor> cursors = pendingHandlerTasks;
+        pendingHandlerTasks = null;
+        if (cursors == null) {
+            return;
+        }
+        Map<String, HostCursor.Step> peeked = new LinkedHashMap<>();
+        while (true) {
+            for (Map.Entry<String, HostCursor> e : cursors.entrySet()) {
+                if (!peeked.containsKey(e.getKey()) && !state.unreachableHosts.contains(e.getKey())) {
+                    HostCursor.Step step = e.getValue().next();
+                    if (step != null) {
+                        peeked.put(e.getKey(), step);
+                    }
+                }
+            }
+            if (peeked.isEmpty()) {
+                return;
+            }
+            Task task = peeked.values().iterator().next().task();
+            Map<String, HostCursor.Step> steps = new LinkedHashMap<>();
+            for (String host : new ArrayList<>(peeked.keySet())) {
+                if (peeked.get(host).task() == task) {
+                    steps.put(host, peeked.remove(host));
+                }
+            }
+            runTask(task, steps, cursors, batch, true);
         }
     }
 
@@ -822,6 +864,7 @@ final class PlayRun {
                 steps.put(host, handlerSteps.getOrDefault(handler, new HostCursor.Step(handler, List.of())));
             }
             runTask(handler, steps, cursors, batch, true);
+            runIncludedHandlerTasks(batch);
         }
     }
 }
