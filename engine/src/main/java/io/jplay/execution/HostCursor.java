@@ -167,11 +167,34 @@ final class HostCursor {
             ended = true;
             return false;
         }
-        Frame inner = current.innermost();
+        List<Frame> chain = new ArrayList<>();
+        for (Frame f = current; f != null; f = f.child) {
+            chain.add(f);
+        }
+        Frame inner = chain.get(chain.size() - 1);
         inner.fail();
+        boolean rescued = willBeRescued(chain);
         // as the strategy's peek after mark_host_failed: empty always sections pass the failure up at once
         peeked = advance();
-        return peeked != null && lastPhase == Phase.RESCUE;
+        return rescued;
+    }
+
+    /**
+     * Whether a rescue section will take this failure: the failing block's own, or (once its always ran) the
+     * rescue of the first enclosing block still in its tasks. Ansible counts such a host "rescued".
+     */
+    private static boolean willBeRescued(List<Frame> chain) {
+        Frame inner = chain.get(chain.size() - 1);
+        if (inner.phase == Phase.RESCUE && !inner.failed) {
+            return true;
+        }
+        for (int i = chain.size() - 2; i >= 0; i--) {
+            Frame parent = chain.get(i);
+            if (parent.phase == Phase.TASKS && !parent.block.rescue().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the host failed in a way nothing rescued (it leaves the play once its always sections ran). */
