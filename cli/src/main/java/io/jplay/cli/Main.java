@@ -30,6 +30,8 @@ public final class Main {
         cli.addSubcommand("inventory", new InventoryCommand());
         // "-e @vars.yml" and "--limit @retry" are Ansible's, not picocli's argument files
         cli.setExpandAtFiles(false);
+        // "-i inventory": a file named like the subcommand is still the option's value
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> reportError(ex, err));
@@ -47,7 +49,9 @@ public final class Main {
             ex.printStackTrace(err);
         }
         if (ex instanceof JplayException jplay) {
-            err.println("ERROR! " + jplay.describe());
+            String text = "ERROR! " + jplay.describe();
+            // an excerpt already ends its last line
+            err.print(text.endsWith("\n") ? text : text + "\n");
             err.flush();
             return jplay.exitCode();
         }

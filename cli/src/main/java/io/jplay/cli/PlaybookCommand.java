@@ -1,11 +1,17 @@
 package io.jplay.cli;
 
+import io.jplay.config.AnsibleConfig;
 import io.jplay.error.JplayException;
+import io.jplay.execution.ExecutorOptions;
+import io.jplay.execution.PlaybookExecutor;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "jplay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = "Runs Ansible playbooks, executing the defined tasks on the targeted hosts, without Python.")
 final class PlaybookCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     /** Environment variables and working directory of this run (see {@link RunEnvironment}). */
     final RunEnvironment environment;
@@ -146,6 +155,17 @@ final class PlaybookCommand implements Callable<Integer> {
         if (playbooks.isEmpty()) {
             throw new JplayException("the following arguments are required: playbook");
         }
-        throw new JplayException("Running playbooks is not built yet (issue 3); 'jplay inventory' works.");
+        // relative inventory paths are the working directory's; host lists ("a,b") are kept as written
+        List<String> sources = new ArrayList<>();
+        for (String source : inventories) {
+            Path resolved = environment.resolve(source);
+            sources.add(!source.contains(",") && java.nio.file.Files.exists(resolved) ? resolved.toString() : source);
+        }
+        ExecutorOptions options = new ExecutorOptions(sources, extraVars, limits, tags, skipTags, check, diff, forks,
+                verbosity(), startAtTask, forceHandlers, connection.remoteUser, connection.connection, become.become,
+                become.becomeMethod, become.becomeUser, environment.workingDirectory(), environment.variables());
+        AnsibleConfig config = AnsibleConfig.load(environment.variables(), environment.workingDirectory(), environment.home());
+        return new PlaybookExecutor(options, config, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(playbooks, new PlaybookExecutor.Listing(listHosts, listTasks, listTags, syntaxCheck));
     }
 }

@@ -251,6 +251,25 @@ public final class ScopeRenderer implements LookupContext {
         return value;
     }
 
+    /**
+     * {@code with_<name>: terms} for the executor: runs the lookup plugin on the loop's (templated) terms in
+     * this scope, as Ansible's TaskExecutor does, and returns the items.
+     */
+    public List<Object> loopLookup(String name, Object terms) {
+        AnsibleJinjava jinjava = AnsibleJinjava.get();
+        Context context = new RenderContext(jinjava.getGlobalContext());
+        context.setDynamicVariableResolver(this::resolveName);
+        context.put(LookupContext.KEY, this);
+        JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
+                .newInstance(jinjava, context, jinjava.getGlobalConfig());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            return io.jplay.template.lookup.LookupFunctions.loop(name, terms, Map.of());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
     /** Ansible's do_template with jinja2_native off; {@code convertData} selects ansible_eval_concat. */
     Object doTemplate(String data, boolean escapeBackslashes, boolean convertData) {
         AnsibleJinjava jinjava = AnsibleJinjava.get();
