@@ -496,7 +496,8 @@ final class PlayRun {
             return task.action();
         }
         String name = task.name().get();
-        if (!name.contains("{")) {
+        // Ansible's strategy runs meta tasks itself, without templating them, so their banner shows the raw name.
+        if (!name.contains("{") || task.moduleName().equals("meta")) {
             return name;
         }
         try {
