@@ -11,6 +11,8 @@ public enum Setting {
     DEFAULT_FORKS(Type.INTEGER, 5, envs("ANSIBLE_FORKS"), ini("defaults", "forks")),
     DEFAULT_ROLES_PATH(Type.PATHSPEC, "~/.ansible/roles:/usr/share/ansible/roles:/etc/ansible/roles",
             envs("ANSIBLE_ROLES_PATH"), ini("defaults", "roles_path")),
+    DEFAULT_MODULE_PATH(Type.PATHSPEC, "~/.ansible/plugins/modules:/usr/share/ansible/plugins/modules",
+            envs("ANSIBLE_LIBRARY"), ini("defaults", "library")),
     DEFAULT_HOST_LIST(Type.PATHLIST, "/etc/ansible/hosts", envs("ANSIBLE_INVENTORY"), ini("defaults", "inventory")),
     HOST_KEY_CHECKING(Type.BOOLEAN, true, envs("ANSIBLE_HOST_KEY_CHECKING"), ini("defaults", "host_key_checking")),
     DEFAULT_REMOTE_USER(Type.STRING, null, envs("ANSIBLE_REMOTE_USER"), ini("defaults", "remote_user")),

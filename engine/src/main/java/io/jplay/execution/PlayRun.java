@@ -485,7 +485,12 @@ final class PlayRun {
     private String taskName(Task task, String host, HostCursor.Step step) {
         Role role = role(step);
         String name = plainName(task, host);
-        return role == null ? name : role.name() + " : " + name;
+        return role == null || isRoleInclude(task) ? name : role.name() + " : " + name;
+    }
+
+    /** IncludeRole.get_name in Ansible: include_role/import_role tasks show their own name, not "role : name". */
+    static boolean isRoleInclude(Task task) {
+        return task.moduleName().equals("include_role") || task.moduleName().equals("import_role");
     }
 
     private String plainName(Task task, String host) {

@@ -118,8 +118,10 @@ public final class PlaybookExecutor {
                 new DefaultCallback(display, CallbackOptions.from(config, options.environment(), options.check()))));
         AggregateStats stats = new AggregateStats();
         ModuleRegistry modules = ModuleRegistry.load();
+        ModuleLibraries libraries = new ModuleLibraries();
+        config.getPaths(Setting.DEFAULT_MODULE_PATH).forEach(libraries::addFolder);
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
-                new Connections(options.connection()), display, events, stats);
+                new Connections(options.connection()), display, events, stats, libraries);
         // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
         Map<String, Object> extra = variables.extraVars();
         LoadTimeTemplater loadTime = (value, localVars) -> {
@@ -132,14 +134,17 @@ public final class PlaybookExecutor {
         for (Path file : files) {
             List<LoadedPlay> plays = new ArrayList<>();
             for (PlaySource source : new PlaybookLoader(loadTime).load(file)) {
-                plays.add(playLoader.load(source));
+                libraries.addFolder(source.playbookDir().resolve("library"));
+                LoadedPlay loaded = playLoader.load(source);
+                loaded.roles().forEach(role -> libraries.addFolder(role.path().resolve("library")));
+                plays.add(loaded);
             }
             playbooks.put(file, plays);
         }
         for (List<LoadedPlay> plays : playbooks.values()) {
             for (LoadedPlay play : plays) {
                 for (List<TaskEntry> section : List.of(play.preTasks(), play.roleTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                    checkActions(section, modules);
+                    checkActions(section, modules, libraries);
                 }
             }
         }
@@ -189,17 +194,21 @@ public final class PlaybookExecutor {
     }
 
 
-    /** Ansible resolves every task's action when it loads the playbook: an unknown one stops the run before it starts. */
-    private static void checkActions(List<TaskEntry> entries, ModuleRegistry modules) {
+    /**
+     * Ansible resolves every task's action when it loads the playbook: an unknown one stops the run before it
+     * starts. Actions Ansible knows but jplay does not run yet pass here and fail when their task runs.
+     */
+    private static void checkActions(List<TaskEntry> entries, ModuleRegistry modules, ModuleLibraries libraries) {
         for (TaskEntry entry : entries) {
             if (entry instanceof Block block) {
-                checkActions(block.block(), modules);
-                checkActions(block.rescue(), modules);
-                checkActions(block.always(), modules);
+                checkActions(block.block(), modules, libraries);
+                checkActions(block.rescue(), modules, libraries);
+                checkActions(block.always(), modules, libraries);
             } else if (entry instanceof Task task) {
                 String action = task.moduleName();
                 if (action.equals("meta") || TaskRunner.INCLUDES.contains(action) || Actions.find(action).isPresent()
-                        || modules.contains(task.action())) {
+                        || modules.contains(task.action()) || AnsibleActionNames.knownToAnsible(task.action())
+                        || libraries.find(task.action()).isPresent()) {
                     continue;
                 }
                 throw new JplayException("couldn't resolve module/action '" + task.action() + "'. This often indicates a "

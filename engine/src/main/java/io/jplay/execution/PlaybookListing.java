@@ -93,7 +93,8 @@ final class PlaybookListing {
 
     private static String nameWithRole(Task task, List<Block> parents) {
         io.jplay.playbook.Role role = PlayRun.role(new HostCursor.Step(task, parents));
-        return role == null ? task.name().get() : role.name() + " : " + task.name().get();
+        // IncludeRole.get_name: an include_role task is named without its parent role
+        return role == null || PlayRun.isRoleInclude(task) ? task.name().get() : role.name() + " : " + task.name().get();
     }
 
     private static List<String> patterns(Object hosts) {

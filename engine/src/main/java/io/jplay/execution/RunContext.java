@@ -15,5 +15,5 @@ import io.jplay.vars.VariableManager;
  */
 record RunContext(ExecutorOptions options, Inventory inventory, HostPatternMatcher hosts, VariableManager variables,
                   Templar templar, TaskSearchPaths searchPaths, ModuleRegistry modules, Connections connections,
-                  Display display, PlaybookCallback events, AggregateStats stats) {
+                  Display display, PlaybookCallback events, AggregateStats stats, ModuleLibraries libraries) {
 }

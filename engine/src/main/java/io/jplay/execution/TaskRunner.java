@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one task on one host, as ansible-core's TaskExecutor: loop items, conditionals, argument templating,
@@ -524,8 +525,15 @@ final class TaskRunner {
             }
         }
         Module module = run.modules().find(task.action()).orElse(null);
+        Optional<Path> libraryModule = run.libraries().find(task.action());
+        if (module == null && libraryModule.isPresent()) {
+            return failed("jplay cannot run the module '" + action + "' from " + libraryModule.get()
+                    + ": it is not one of jplay's built-in modules, and jplay runs no Python");
+        }
         if (module == null) {
-            return failed("The module " + action + " was not found in configured module paths");
+            return failed(AnsibleActionNames.knownToAnsible(task.action())
+                    ? "jplay does not run the module '" + action + "' yet; the modules it runs are listed in docs/modules/"
+                    : "The module " + action + " was not found in configured module paths");
         }
         Connection connection;
         try {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Finds a role's folder as Ansible's RoleDefinition._load_role_path does: {@code roles/} beside the playbook,
- * then roles_path, then the folder of the role that depends on it, then the playbook's folder; finally the
+ * then roles_path, then the folder holding the role that depends on it, then the playbook's folder; finally the
  * name as a path. The role is named as written, or after its folder when it was given as a path.
  */
 public final class RoleFinder {

@@ -88,7 +88,9 @@ public final class RoleLoader {
         Map<String, Object> meta = readMeta(found.path(), location);
         List<Role> dependencies = new ArrayList<>();
         for (RoleReference dependency : RoleListParser.parse(meta.get("dependencies"), location)) {
-            dependencies.add(load(dependency, playbookDir, found.path(), playVars, FromFiles.MAIN, false, depth + 1));
+            // Ansible searches the folder that holds the dependent role (RoleMetadata: dirname(role_path)).
+            dependencies.add(load(dependency, playbookDir, found.path().getParent(), playVars, FromFiles.MAIN, false,
+                    depth + 1));
         }
         boolean allowDuplicates = Boolean.TRUE.equals(meta.get("allow_duplicates"))
                 || "yes".equals(meta.get("allow_duplicates")) || "true".equals(meta.get("allow_duplicates"));

@@ -73,7 +73,7 @@ final class TaskTreeBuilder {
                         expand(block.rescue(), origin, handlers, depth),
                         expand(block.always(), origin, handlers, depth),
                         block.keywords(), block.location(), block.origin()));
-            } else if (entry instanceof Task task && task.moduleName().equals("import_tasks")) {
+            } else if (entry instanceof Task task && (task.moduleName().equals("import_tasks") || isStaticInclude(task))) {
                 expanded.add(importTasks(task, origin, handlers, depth));
             } else if (entry instanceof Task task && task.moduleName().equals("import_role")) {
                 expanded.add(importRole(task, origin));
@@ -82,6 +82,18 @@ final class TaskTreeBuilder {
             }
         }
         return expanded;
+    }
+
+    /**
+     * The deprecated {@code include:} is static in 2.14 when its file name holds no template and it has no loop
+     * (helpers.load_list_of_tasks); otherwise the executor includes it at run time, as include_tasks.
+     */
+    private static boolean isStaticInclude(Task task) {
+        if (!task.moduleName().equals("include") || task.has("loop")) {
+            return false;
+        }
+        Object file = task.args().get("_raw_params");
+        return file != null && !io.jplay.template.Templar.isTemplate(String.valueOf(file));
     }
 
     private Block importTasks(Task task, BlockOrigin origin, boolean handlers, int depth) {

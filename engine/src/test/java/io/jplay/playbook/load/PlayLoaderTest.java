@@ -156,6 +156,37 @@ class PlayLoaderTest {
         assertThat(included.origin().file()).isEqualTo(project.resolve("plays/tasks/more.yml"));
     }
 
+    /** As kubespray's roles/kubernetes-apps/policy_controller depends on policy_controller/calico. */
+    @Test
+    void aDependencyIsFoundBesideTheRoleThatNeedsIt() throws IOException {
+        write("plays/roles/apps/policy/meta/main.yml", "dependencies:\n  - role: policy/calico\n");
+        write("plays/roles/apps/policy/tasks/main.yml", "- name: policy\n  debug: msg=p\n");
+        write("plays/roles/apps/policy/calico/tasks/main.yml", "- name: calico policy\n  debug: msg=c\n");
+        write("plays/deps.yml", "- hosts: all\n  roles: [apps/policy]\n");
+        PlaySource source = new PlaybookLoader(LoadTimeTemplater.IDENTITY).load(project.resolve("plays/deps.yml")).get(0);
+        LoadedPlay play = new PlayLoader(List.of(), new RoleVarsLoader(), LoadTimeTemplater.IDENTITY).load(source);
+        assertThat(play.roles().get(0).dependencies().get(0).path()).isEqualTo(project.resolve("plays/roles/apps/policy/calico"));
+        assertThat(taskNames(play.roleTasks())).containsExactly("calico policy", "meta role_complete", "policy",
+                "meta role_complete");
+    }
+
+    /** 2.14 still expands a plain `include:` statically; a templated one stays for run time. */
+    @Test
+    void theOldIncludeIsStaticUnlessTemplated() throws IOException {
+        write("plays/old.yml", """
+                - hosts: all
+                  tasks:
+                    - include: tasks/more.yml
+                      tags: [old]
+                    - include: "tasks/{{ which }}.yml"
+                """);
+        PlaySource source = new PlaybookLoader(LoadTimeTemplater.IDENTITY).load(project.resolve("plays/old.yml")).get(0);
+        LoadedPlay play = new PlayLoader(List.of(), new RoleVarsLoader(), LoadTimeTemplater.IDENTITY).load(source);
+        assertThat(taskNames(play.tasks())).containsExactly("debug", "include");
+        Block included = (Block) ((Block) play.tasks().get(0)).block().get(0);
+        assertThat(included.keyword("tags")).isEqualTo(List.of("old"));
+    }
+
     @Test
     void aMissingRoleNamesEverySearchedFolder() throws IOException {
         write("plays/bad.yml", "- hosts: all\n  roles: [nope]\n");
