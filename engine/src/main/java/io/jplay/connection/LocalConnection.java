@@ -19,6 +19,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalConnection implements Connection {
 
+    private final java.nio.file.Path workingDirectory;
+
+    /** Commands start in this process's working directory. */
+    public LocalConnection() {
+        this(null);
+    }
+
+    /**
+     * Commands start in {@code workingDirectory} (the run's, which may differ from the JVM's when jplay runs
+     * in-process), so relative paths in tasks mean what they mean under ansible-playbook.
+     */
+    public LocalConnection(java.nio.file.Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
     @Override
     public String describe() {
         return "local";
@@ -27,6 +42,9 @@ public final class LocalConnection implements Connection {
     @Override
     public ExecResult exec(Command command) {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command.toShellString());
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
         try {
             Process process = pb.start();
             CompletableFuture<byte[]> out = drain(process.getInputStream());

@@ -18,9 +18,12 @@ final class Connections {
     static final String SSH_NOT_BUILT = "Failed to connect to the host via ssh: the SSH connection arrives with issue 4";
 
     private final String cliConnection;
+    private final java.nio.file.Path workingDirectory;
 
-    Connections(String cliConnection) {
+    /** @param workingDirectory where local commands start: the run's working directory */
+    Connections(String cliConnection, java.nio.file.Path workingDirectory) {
         this.cliConnection = cliConnection;
+        this.workingDirectory = workingDirectory;
     }
 
     /** The connection type a host's task uses: the task/play keyword, else ansible_connection, else -c, else ssh. */
@@ -41,7 +44,7 @@ final class Connections {
      */
     Connection open(String type, String[] address, BecomeSettings become, Map<String, String> environment) {
         Connection base = switch (type) {
-            case "local" -> new LocalConnection();
+            case "local" -> new LocalConnection(workingDirectory);
             case "ssh" -> throw new ConnectionException(sshUnreachable(address));
             default -> throw new ConnectionException("the connection plugin '" + type + "' was not found");
         };

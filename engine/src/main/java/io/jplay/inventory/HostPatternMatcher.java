@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class HostPatternMatcher {
 
     private final Inventory inventory;
     private final Consumer<String> warnings;
-    private final Map<String, List<Host>> patternCache = new HashMap<>();
+    private final Map<String, List<Host>> patternCache = new java.util.concurrent.ConcurrentHashMap<>();
     private List<String> subset;
 
     public HostPatternMatcher(Inventory inventory, Consumer<String> warnings) {

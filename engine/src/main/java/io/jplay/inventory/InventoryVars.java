@@ -3,7 +3,6 @@ package io.jplay.inventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class InventoryVars {
     /** @param mergeHashes ansible.cfg's hash_behaviour=merge: dicts of later layers merge into earlier ones */
     public InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings,
                          boolean mergeHashes) {
-        this(inventory, playbookDirs, warnings, mergeHashes, new HashMap<>());
+        this(inventory, playbookDirs, warnings, mergeHashes, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     private InventoryVars(Inventory inventory, List<Path> playbookDirs, Consumer<String> warnings,

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,10 @@ public final class VarsDirectory {
     private final Path basedir;
     private final Consumer<String> warnings;
     private final boolean mergeHashes;
-    private final Map<String, Map<String, Object>> cache = new HashMap<>();
-    private final Map<Path, Object> files = new HashMap<>();
-    private final java.util.Set<String> warned = new java.util.HashSet<>();
+    // Hosts run in parallel (forks) and read group_vars through the same directory: the caches are concurrent.
+    private final Map<String, Map<String, Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Object> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code basedir} is the directory holding group_vars/ and host_vars/ (an inventory file's directory). */
     public VarsDirectory(Path basedir, Consumer<String> warnings) {
