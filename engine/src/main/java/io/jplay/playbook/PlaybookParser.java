@@ -20,7 +20,7 @@ public final class PlaybookParser {
     }
 
     public static Playbook parse(Path file) {
-        Object document = YamlLoader.loadFile(file);
+        Object document = ParserErrors.parserExitCode(() -> YamlLoader.loadFile(file));
         Location fileLocation = Location.of(file, 1, 1);
         if (document == null) {
             return new Playbook(file, List.of());

@@ -46,7 +46,58 @@ public final class YamlLoader {
         } catch (IOException e) {
             throw new JplayException("Could not read '" + file + "': " + e.getMessage(), Location.of(file), e);
         }
-        return load(text, file);
+        try {
+            return load(text, file);
+        } catch (JplayException e) {
+            throw withJsonAttempt(e, text);
+        }
+    }
+
+    /** Whether Python's JSON decoder would get past {@code index} (and fail later, with another message). */
+    private static boolean mayStartJson(String text, int index) {
+        if (index >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(index);
+        if ("{[\"0123456789".indexOf(c) >= 0) {
+            return true;
+        }
+        if (c == '-' && index + 1 < text.length()
+                && (Character.isDigit(text.charAt(index + 1)) || text.startsWith("Infinity", index + 1))) {
+            return true;
+        }
+        for (String literal : new String[]{"true", "false", "null", "NaN", "Infinity"}) {
+            if (text.startsWith(literal, index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Ansible's DataLoader tries JSON before YAML and reports both failures. Python's JSON error is reproduced
+     * for the usual case, a file whose first character cannot start JSON; other files keep the YAML error alone.
+     */
+    private static JplayException withJsonAttempt(JplayException yamlError, String text) {
+        int index = 0;
+        int line = 1;
+        int column = 1;
+        while (index < text.length() && " \t\n\r".indexOf(text.charAt(index)) >= 0) {
+            if (text.charAt(index) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            index++;
+        }
+        if (mayStartJson(text, index)) {
+            return yamlError;
+        }
+        String message = "We were unable to read either as JSON nor YAML, these are the errors we got from each:\n"
+                + "JSON: Expecting value: line " + line + " column " + column + " (char " + index + ")\n\n"
+                + yamlError.getMessage();
+        return new JplayException(message, yamlError.location(), yamlError.getCause(), yamlError.exitCode());
     }
 
     /** Reads YAML text; {@code origin} names it in errors and locations (may be null). */
@@ -81,12 +132,9 @@ public final class YamlLoader {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         Location where = mark == null ? Location.of(origin)
                 : Location.of(origin, mark.getLine() + 1, mark.getColumn() + 1);
+        // Ansible prints PyYAML's "problem" only, not its context.
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-        StringBuilder message = new StringBuilder("Syntax Error while loading YAML.\n  ").append(problem);
-        if (e.getContext() != null) {
-            message.append(" (").append(e.getContext()).append(")");
-        }
-        return new JplayException(message.toString(), where, e);
+        return new JplayException("Syntax Error while loading YAML.\n  " + problem, where, e);
     }
 
     private static Yaml newYaml(Path origin) {

@@ -51,7 +51,7 @@ final class TaskFiles {
 
     /** A file of tasks (or handlers): a list of tasks and blocks; an empty file has none. */
     static List<TaskEntry> read(Path file, boolean handlers) {
-        Object data = YamlLoader.loadFile(file);
+        Object data = io.jplay.playbook.ParserErrors.parserExitCode(() -> YamlLoader.loadFile(file));
         if (data == null) {
             return List.of();
         }
