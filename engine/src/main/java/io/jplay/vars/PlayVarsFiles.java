@@ -65,7 +65,10 @@ public final class PlayVarsFiles {
                 break;
             }
             if (!found && !undefined) {
-                throw new JplayException("vars file " + item + " was not found");
+                // Ansible's AnsibleFileNotFound wording, without a file name
+                throw new JplayException("vars file " + item + " was not found\nCould not find file on the Ansible "
+                        + "Controller.\nIf you are using a module and expect the file to exist on the remote, see the "
+                        + "remote_src option");
             }
         }
         return layers;

@@ -102,7 +102,17 @@ final class TaskTreeBuilder {
             throw new JplayException("No file specified for import_tasks", task.location(), null, 4);
         }
         String name = String.valueOf(templater.template(target, taskVars(task)));
-        Path file = resolveTaskFile(name, origin, handlers ? "handlers" : "tasks", task.location());
+        String subdir = handlers ? "handlers" : "tasks";
+        Path file;
+        try {
+            file = resolveTaskFile(name, origin, subdir, task.location());
+        } catch (JplayException notFound) {
+            // As Ansible's loader reports a static import it cannot read: the last path it tried, no position.
+            Path tried = origin.role() != null ? origin.role().path().resolve(subdir).resolve(name) : playbookDir.resolve(name);
+            throw new JplayException("Unable to retrieve file contents\nCould not find or access '" + tried.normalize()
+                    + "' on the Ansible Controller.\nIf you are using a module and expect the file to exist on the "
+                    + "remote, see the remote_src option");
+        }
         BlockOrigin fileOrigin = new BlockOrigin(file, origin.role(), origin.depChain());
         List<TaskEntry> tasks = expand(TaskFiles.read(file, handlers), fileOrigin, handlers, depth + 1);
         return Block.implicit(tasks, inheritedKeywords(task), task.location(), fileOrigin);
