@@ -25,8 +25,10 @@ public final class RoleListParser {
             throw ParserErrors.error("A malformed role declaration was encountered.", owner);
         }
         List<RoleReference> roles = new ArrayList<>();
-        for (Object item : items) {
-            Location location = item instanceof YamlMap yamlMap ? yamlMap.location() : owner;
+        for (int index = 0; index < items.size(); index++) {
+            Object item = items.get(index);
+            Location location = item instanceof YamlMap yamlMap ? yamlMap.location()
+                    : items instanceof io.jplay.yaml.YamlList located ? located.locationOf(index) : owner;
             if (item instanceof String name) {
                 roles.add(new RoleReference(name, Map.of(), Map.of(), location));
                 continue;

@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
@@ -162,6 +163,19 @@ public final class YamlLoader {
                 @Override
                 public Object construct(Node node) {
                     return new VaultText(constructScalar((ScalarNode) node));
+                }
+            });
+            this.yamlConstructors.put(Tag.SEQ, new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    SequenceNode sequence = (SequenceNode) node;
+                    Mark start = node.getStartMark();
+                    YamlList list = new YamlList(Location.of(origin, start.getLine() + 1, start.getColumn() + 1));
+                    for (Node item : sequence.getValue()) {
+                        Mark mark = item.getStartMark();
+                        list.addLocated(constructObject(item), Location.of(origin, mark.getLine() + 1, mark.getColumn() + 1));
+                    }
+                    return list;
                 }
             });
             this.yamlConstructors.put(Tag.MAP, new AbstractConstruct() {
