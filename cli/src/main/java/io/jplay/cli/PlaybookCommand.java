@@ -2,6 +2,7 @@ package io.jplay.cli;
 
 import io.jplay.config.AnsibleConfig;
 import io.jplay.error.JplayException;
+import io.jplay.execution.ConnectionFlags;
 import io.jplay.execution.ExecutorOptions;
 import io.jplay.execution.PlaybookExecutor;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,7 +164,11 @@ final class PlaybookCommand implements Callable<Integer> {
         }
         ExecutorOptions options = new ExecutorOptions(sources, extraVars, limits, tags, skipTags, check, diff, forks,
                 verbosity(), startAtTask, forceHandlers, connection.remoteUser, connection.connection, become.become,
-                become.becomeMethod, become.becomeUser, environment.workingDirectory(), environment.variables());
+                become.becomeMethod, become.becomeUser, environment.workingDirectory(), environment.variables(),
+                new ConnectionFlags(connection.privateKeyFile, connection.timeout, connection.sshCommonArgs,
+                        connection.sshExtraArgs,
+                        Passwords.read(connection.askPass, connection.connectionPasswordFile, "SSH password: ", environment),
+                        Passwords.read(become.askBecomePass, become.becomePasswordFile, "BECOME password: ", environment)));
         AnsibleConfig config = AnsibleConfig.load(environment.variables(), environment.workingDirectory(), environment.home());
         return new PlaybookExecutor(options, config, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(playbooks, new PlaybookExecutor.Listing(listHosts, listTasks, listTags, syntaxCheck));

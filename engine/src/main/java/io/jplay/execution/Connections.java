@@ -5,25 +5,29 @@ import io.jplay.connection.Connection;
 import io.jplay.connection.ConnectionException;
 import io.jplay.connection.EnvironmentConnection;
 import io.jplay.connection.LocalConnection;
+import io.jplay.connection.ssh.SshConnectionPool;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Chooses a host's transport from its connection variables: local for {@code ansible_connection=local}
- * (and the implicit localhost); SSH arrives with issue 4, so an SSH host is unreachable with a message
- * saying so. Become and a task's environment wrap the transport.
+ * Chooses a host's transport from its connection variables: local for {@code ansible_connection=local} (and the
+ * implicit localhost), else SSH over one persistent connection per host for the whole run. Become and a task's
+ * environment wrap the transport.
  */
-final class Connections {
-
-    static final String SSH_NOT_BUILT = "Failed to connect to the host via ssh: the SSH connection arrives with issue 4";
+final class Connections implements AutoCloseable {
 
     private final String cliConnection;
     private final java.nio.file.Path workingDirectory;
+    private final SshSettingsResolver ssh;
+    private final SshConnectionPool pool = new SshConnectionPool();
+    private final Map<String, String> remoteTmpDirs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param workingDirectory where local commands start: the run's working directory */
-    Connections(String cliConnection, java.nio.file.Path workingDirectory) {
+    Connections(String cliConnection, java.nio.file.Path workingDirectory, SshSettingsResolver ssh) {
         this.cliConnection = cliConnection;
         this.workingDirectory = workingDirectory;
+        this.ssh = ssh;
     }
 
     /** The connection type a host's task uses: the task/play keyword, else ansible_connection, else -c, else ssh. */
@@ -40,12 +44,16 @@ final class Connections {
     }
 
     /**
-     * @throws ConnectionException for transports jplay does not have yet (the host becomes unreachable)
+     * @param address           host and port (ansible_host, ansible_port) for SSH
+     * @param vars              the host's variables, for the SSH settings
+     * @param remoteUserKeyword the task's remote_user keyword, or null
+     * @throws ConnectionException for unknown transports (the host becomes unreachable)
      */
-    Connection open(String type, String[] address, BecomeSettings become, Map<String, String> environment) {
+    Connection open(String type, String[] address, Map<String, Object> vars, UnaryOperator<Object> template,
+                    Object remoteUserKeyword, BecomeSettings become, Map<String, String> environment) {
         Connection base = switch (type) {
             case "local" -> new LocalConnection(workingDirectory);
-            case "ssh" -> throw new ConnectionException(sshUnreachable(address));
+            case "ssh" -> pool.lease(ssh.resolve(address, vars, template, remoteUserKeyword));
             default -> throw new ConnectionException("the connection plugin '" + type + "' was not found");
         };
         Connection connection = base;
@@ -60,23 +68,15 @@ final class Connections {
         return connection;
     }
 
-    /**
-     * Why an SSH host cannot be reached: when nothing listens on its port, the message ssh itself would give
-     * (as Ansible shows it); otherwise that jplay's SSH transport is not built yet.
-     */
-    static String sshUnreachable(String[] address) {
-        String host = address[0];
-        int port = Integer.parseInt(address[1]);
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(host, port), 5000);
-        } catch (java.net.ConnectException e) {
-            return "Failed to connect to the host via ssh: ssh: connect to host " + host + " port " + port + ": Connection refused";
-        } catch (java.net.UnknownHostException e) {
-            return "Failed to connect to the host via ssh: ssh: Could not resolve hostname " + host + ": Name or service not known";
-        } catch (java.io.IOException e) {
-            return "Failed to connect to the host via ssh: ssh: connect to host " + host + " port " + port + ": Connection timed out";
-        }
-        return SSH_NOT_BUILT;
+    /** remote_tmp as made on each connection (by its description, become user included): made once per run. */
+    Map<String, String> remoteTmpDirs() {
+        return remoteTmpDirs;
+    }
+
+    /** Closes every SSH connection of the run. */
+    @Override
+    public void close() {
+        pool.closeAll();
     }
 
     /** A task's become keywords, resolved. */

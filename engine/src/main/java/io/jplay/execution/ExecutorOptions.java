@@ -16,12 +16,13 @@ import java.util.Map;
  * @param become        -b
  * @param becomeMethod  --become-method, or null
  * @param becomeUser    --become-user, or null
+ * @param connectionFlags the other connection flags (key, timeout, ssh args, passwords)
  */
 public record ExecutorOptions(List<String> inventories, List<String> extraVars, List<String> limit, List<String> tags,
                               List<String> skipTags, boolean check, boolean diff, Integer forks, int verbosity,
                               String startAtTask, boolean forceHandlers, String remoteUser, String connection,
                               boolean become, String becomeMethod, String becomeUser, Path cwd,
-                              Map<String, String> environment) {
+                              Map<String, String> environment, ConnectionFlags connectionFlags) {
 
     public ExecutorOptions {
         inventories = List.copyOf(inventories);
@@ -30,5 +31,6 @@ public record ExecutorOptions(List<String> inventories, List<String> extraVars, 
         tags = List.copyOf(tags);
         skipTags = List.copyOf(skipTags);
         environment = Map.copyOf(environment);
+        connectionFlags = connectionFlags == null ? ConnectionFlags.NONE : connectionFlags;
     }
 }

@@ -121,7 +121,8 @@ public final class PlaybookExecutor {
         ModuleLibraries libraries = new ModuleLibraries();
         config.getPaths(Setting.DEFAULT_MODULE_PATH).forEach(libraries::addFolder);
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
-                new Connections(options.connection(), options.cwd()), display, events, stats, libraries);
+                new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config)), display, events,
+                stats, libraries);
         // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
         Map<String, Object> extra = variables.extraVars();
         LoadTimeTemplater loadTime = (value, localVars) -> {
@@ -181,6 +182,7 @@ public final class PlaybookExecutor {
             }
         } finally {
             workers.shutdownNow();
+            run.connections().close();
         }
         events.stats(stats);
         if (!state.unreachableHosts.isEmpty()) {

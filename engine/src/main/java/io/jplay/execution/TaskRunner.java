@@ -2,6 +2,8 @@ package io.jplay.execution;
 
 import io.jplay.connection.Connection;
 import io.jplay.connection.ConnectionException;
+import io.jplay.connection.ExecResult;
+import io.jplay.connection.ShellQuote;
 import io.jplay.error.JplayException;
 import io.jplay.execution.action.ActionContext;
 import io.jplay.execution.action.ActionFailure;
@@ -558,7 +560,8 @@ final class TaskRunner {
                     .sources(sources)
                     .templates((path, text, options) -> run.templar().forScope(scope.with(templateVars(path)))
                             .renderText(text, path))
-                    .remoteTmp(remoteTmp())
+                    .remoteTmp(() -> remoteTmp(connection, connection.describe().startsWith("local")))
+                    .hostVars(name -> scope.get(name) == null ? null : renderer.template(scope.get(name)))
                     .hostName(hostTask.host())
                     .build();
             // loop items keep "invocation" in registered results (the strategy strips it only at the top)
@@ -592,12 +595,25 @@ final class TaskRunner {
     }
 
     /**
-     * remote_tmp for modules that stage files, made to exist. Only local connections exist yet, so it is made
-     * here, with ~ as the run's HOME (modules quote the path, so the shell would not expand it).
+     * remote_tmp for modules that stage files, made to exist on the target: {@code ANSIBLE_REMOTE_TEMP} (default
+     * {@code ~/.ansible/tmp}), with {@code ~} as the home of the user the task runs as there. Local connections
+     * make it with the run's HOME; others ask the target once per connection (one extra round trip, only for
+     * modules that need it).
      */
-    private String remoteTmp() {
+    private String remoteTmp(Connection connection, boolean local) {
         Map<String, String> env = run.options().environment();
         String configured = env.getOrDefault("ANSIBLE_REMOTE_TEMP", env.getOrDefault("ANSIBLE_REMOTE_TMP", "~/.ansible/tmp"));
+        if (!local) {
+            return run.connections().remoteTmpDirs().computeIfAbsent(connection.describe(), key -> {
+                String path = configured.startsWith("~/") ? "~/" + ShellQuote.quote(configured.substring(2)) : ShellQuote.quote(configured);
+                ExecResult made = connection.sh("umask 77 && mkdir -p " + path + " && cd " + path + " && pwd");
+                if (made.rc() != 0) {
+                    throw new ConnectionException("Failed to create temporary directory " + configured + " on the target: "
+                            + made.stderrText().strip() + ". Set remote_tmp (ANSIBLE_REMOTE_TEMP) to a writable path.");
+                }
+                return made.stdoutText().strip();
+            });
+        }
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         String path = configured.startsWith("~/") ? home + configured.substring(1) : configured;
         try {
@@ -632,7 +648,9 @@ final class TaskRunner {
         if (method == null) {
             method = scope.get("ansible_become_method") != null ? scope.get("ansible_become_method") : run.options().becomeMethod();
         }
-        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password") : scope.get("ansible_become_pass");
+        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password")
+                : scope.get("ansible_become_pass") != null ? scope.get("ansible_become_pass")
+                : run.options().connectionFlags().becomePassword();
         Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
                 method == null ? "sudo" : String.valueOf(renderer.template(method)),
                 user == null ? null : String.valueOf(renderer.template(user)),
@@ -650,7 +668,8 @@ final class TaskRunner {
         }
         Object port = vars.get("ansible_port") != null ? vars.get("ansible_port") : vars.getOrDefault("ansible_ssh_port", 22);
         String[] target = {String.valueOf(renderer.template(address)), String.valueOf(renderer.template(port))};
-        return run.connections().open(type, target, settings, environment);
+        return run.connections().open(type, target, vars, renderer::template, inherited.value("remote_user"), settings,
+                environment);
     }
 
     /** environment: play, then blocks outermost first, then the task; later ones win per variable. */

@@ -8,10 +8,10 @@ import java.util.List;
  * quotes group words and vanish, a backslash escapes outside single quotes, '#' starts a comment even
  * inside a word.
  */
-final class PosixShlex {
+public final class PosixShlex {
 
     /** shlex's ValueError ("No closing quotation", "No escaped character"). */
-    static final class ShlexException extends Exception {
+    public static final class ShlexException extends Exception {
         ShlexException(String message) {
             super(message);
         }
@@ -20,7 +20,7 @@ final class PosixShlex {
     private PosixShlex() {
     }
 
-    static List<String> split(String line) throws ShlexException {
+    public static List<String> split(String line) throws ShlexException {
         List<String> tokens = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         boolean inToken = false;

@@ -25,7 +25,8 @@ public final class ModuleContext {
     private final boolean diffMode;
     private final SourceResolver sources;
     private final TemplateRenderer templates;
-    private final String remoteTmp;
+    private final java.util.function.Supplier<String> remoteTmp;
+    private final java.util.function.Function<String, Object> hostVars;
     private final String hostName;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private ModuleArgs args;
@@ -39,6 +40,7 @@ public final class ModuleContext {
         this.sources = b.sources;
         this.templates = b.templates;
         this.remoteTmp = b.remoteTmp;
+        this.hostVars = b.hostVars;
         this.hostName = b.hostName;
     }
 
@@ -91,7 +93,16 @@ public final class ModuleContext {
 
     /** A directory on the target the module may create files in (Ansible's remote_tmp); null means {@code /tmp}. */
     public String remoteTmp() {
-        return remoteTmp == null ? "/tmp" : remoteTmp;
+        String path = remoteTmp == null ? null : remoteTmp.get();
+        return path == null ? "/tmp" : path;
+    }
+
+    /**
+     * A variable of the task's host, templated (for example a gathered fact such as {@code ansible_pkg_mgr}), or
+     * null when it is not defined. Modules read facts through this instead of gathering them again.
+     */
+    public Object hostVar(String name) {
+        return hostVars == null ? null : hostVars.apply(name);
     }
 
     public String hostName() {
@@ -124,7 +135,8 @@ public final class ModuleContext {
         private TemplateRenderer templates = (template, text, options) -> {
             throw new ModuleFailure("templating is not available in this context");
         };
-        private String remoteTmp;
+        private java.util.function.Supplier<String> remoteTmp;
+        private java.util.function.Function<String, Object> hostVars;
         private String hostName = "localhost";
 
         public Builder invokedName(String name) {
@@ -163,7 +175,19 @@ public final class ModuleContext {
         }
 
         public Builder remoteTmp(String remoteTmp) {
+            this.remoteTmp = () -> remoteTmp;
+            return this;
+        }
+
+        /** The remote temp dir, worked out (and made) only when a module asks for it. */
+        public Builder remoteTmp(java.util.function.Supplier<String> remoteTmp) {
             this.remoteTmp = remoteTmp;
+            return this;
+        }
+
+        /** Looks up the host's variables for {@link #hostVar}. */
+        public Builder hostVars(java.util.function.Function<String, Object> hostVars) {
+            this.hostVars = hostVars;
             return this;
         }
 

@@ -30,7 +30,7 @@ final class PlaybookRun {
             Map<String, String> env = Map.of("ANSIBLE_NOCOLOR", "1", "ANSIBLE_FORKS", "1");
             AnsibleConfig config = AnsibleConfig.load(env, dir, dir);
             ExecutorOptions options = new ExecutorOptions(List.of(dir.resolve("hosts").toString()), extraArgs, List.of(),
-                    List.of(), List.of(), false, false, 1, 0, null, false, null, null, false, null, null, dir, env);
+                    List.of(), List.of(), false, false, 1, 0, null, false, null, null, false, null, null, dir, env, ConnectionFlags.NONE);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int rc = new PlaybookExecutor(options, config, out, err).run(List.of("playbook.yml"));

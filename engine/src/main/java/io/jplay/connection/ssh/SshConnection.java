@@ -1,0 +1,350 @@
+package io.jplay.connection.ssh;
+
+import io.jplay.connection.Command;
+import io.jplay.connection.Connection;
+import io.jplay.connection.ConnectionException;
+import io.jplay.connection.ExecResult;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One persistent SSH connection to one host (sshj), opened on first use and reused by every task: each command
+ * runs on its own exec channel of the same session, files go over one SFTP channel (or {@code cat} over an exec
+ * channel when the server has no sftp subsystem). A host that cannot be reached, or whose connection dies and
+ * cannot be opened again, raises {@link ConnectionException} with the message ansible-playbook would show, so
+ * the executor marks the host UNREACHABLE.
+ */
+public final class SshConnection implements Connection {
+
+    /** sshj's algorithm tables are costly to build and never change: one for every connection. */
+    private static final DefaultConfig CONFIG = new DefaultConfig();
+
+    /** Reads stderr while the caller reads stdout; threads are daemons so a hung channel never blocks exit. */
+    private static final ExecutorService DRAINS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "jplay-ssh-drain");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SshSettings settings;
+    private SSHClient client;
+    private SshTunnel tunnel;
+    private SFTPClient sftp;
+    private boolean sftpUnavailable;
+
+    public SshConnection(SshSettings settings) {
+        this.settings = settings;
+    }
+
+    public SshSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String describe() {
+        return "ssh:" + settings.describe();
+    }
+
+    /** Opens the connection now (it is otherwise opened by the first command). */
+    public synchronized void connect() {
+        client();
+    }
+
+    @Override
+    public ExecResult exec(Command command) {
+        try {
+            return execOnce(client(), command);
+        } catch (IOException first) {
+            // The connection died under us (sshd restarted, network gone): try once more on a fresh one, as
+            // Ansible's ssh plugin reconnects when its ControlPersist master is gone; if that fails, unreachable.
+            reset();
+            try {
+                return execOnce(client(), command);
+            } catch (IOException second) {
+                reset();
+                throw new ConnectionException("Failed to connect to the host via ssh: " + reasonOf(second), second);
+            }
+        }
+    }
+
+    private ExecResult execOnce(SSHClient ssh, Command command) throws IOException {
+        try (Session session = ssh.startSession()) {
+            Session.Command running = session.exec(command.toShellString());
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(running.getErrorStream()), DRAINS);
+            byte[] stdin = command.stdin();
+            try (OutputStream in = running.getOutputStream()) {
+                if (stdin != null && stdin.length > 0) {
+                    in.write(stdin);
+                    in.flush();
+                }
+            } catch (IOException brokenPipe) {
+                // the command exited without reading all of its stdin; its exit status tells the story
+            }
+            byte[] stdout = readAll(running.getInputStream());
+            byte[] err = stderr.join();
+            running.join();
+            Integer status = running.getExitStatus();
+            int rc;
+            if (status != null) {
+                rc = status;
+            } else if (running.getExitSignal() != null) {
+                rc = -1; // killed by a signal: Ansible reports rc -1 likewise when ssh gives no status
+            } else if (!ssh.isConnected()) {
+                throw new TransportException("the connection was closed while the command ran");
+            } else {
+                rc = -1;
+            }
+            return new ExecResult(rc, stdout, err);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            stream.transferTo(buffer);
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void put(byte[] content, String remotePath, Integer mode) {
+        SFTPClient files = sftp();
+        if (files == null) {
+            Connection.super.put(content, remotePath, mode);
+            return;
+        }
+        try (RemoteFile file = files.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
+            // sshj sends each write() as one SFTP packet; servers drop the channel on packets over their limit
+            int chunk = 32768 - file.getOutgoingPacketOverhead();
+            try (OutputStream out = file.new RemoteFileOutputStream(0, 16)) {
+                for (int offset = 0; offset < content.length; offset += chunk) {
+                    out.write(content, offset, Math.min(chunk, content.length - offset));
+                }
+            }
+            if (mode != null) {
+                files.chmod(remotePath, mode);
+            }
+        } catch (IOException e) {
+            throw new ConnectionException("failed to transfer file to " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(String remotePath) {
+        SFTPClient files = sftp();
+        if (files == null) {
+            return Connection.super.get(remotePath);
+        }
+        try (RemoteFile file = files.open(remotePath, EnumSet.of(OpenMode.READ));
+             InputStream in = file.new RemoteFileInputStream(0)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ConnectionException("failed to transfer file from " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The SFTP channel, opened once; null when the server has no sftp subsystem (then files go through cat). */
+    private synchronized SFTPClient sftp() {
+        if (sftp == null && !sftpUnavailable) {
+            try {
+                sftp = client().newSFTPClient();
+            } catch (IOException e) {
+                sftpUnavailable = true;
+            }
+        }
+        return sftp;
+    }
+
+    private synchronized SSHClient client() {
+        if (client != null && client.isConnected() && client.isAuthenticated()) {
+            return client;
+        }
+        reset();
+        ConnectionException last = null;
+        for (int attempt = 1; attempt <= settings.connectionAttempts(); attempt++) {
+            try {
+                client = open();
+                return client;
+            } catch (ConnectionException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private SSHClient open() {
+        SSHClient ssh = new SSHClient(CONFIG);
+        HostKeyCheck hostKeys = new HostKeyCheck(settings);
+        ssh.addHostKeyVerifier(hostKeys);
+        ssh.setConnectTimeout(settings.connectTimeoutSeconds() * 1000);
+        try {
+            tunnel = SshTunnel.connect(ssh, settings);
+            if (settings.keepAliveSeconds() > 0) {
+                ssh.getConnection().getKeepAlive().setKeepAliveInterval(settings.keepAliveSeconds());
+            }
+            authenticate(ssh);
+            return ssh;
+        } catch (UserAuthException e) {
+            closeQuietly(ssh);
+            throw new ConnectionException("Failed to connect to the host via ssh: " + settings.effectiveUser() + "@"
+                    + settings.host() + ": Permission denied (" + allowedMethods(ssh) + "). " + authAdvice(), e);
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            String refusal = hostKeys.refusal();
+            throw new ConnectionException("Failed to connect to the host via ssh: " + (refusal != null ? refusal : reasonOf(e)), e);
+        }
+    }
+
+    private void authenticate(SSHClient ssh) throws IOException {
+        List<KeyProvider> keys = new ArrayList<>();
+        List<Path> files = settings.privateKeyFiles();
+        if (files.isEmpty()) {
+            // as OpenSSH: the default identities that exist
+            Path dir = Path.of(System.getProperty("user.home"), ".ssh");
+            files = new ArrayList<>();
+            for (String name : List.of("id_rsa", "id_ecdsa", "id_ed25519")) {
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    files.add(dir.resolve(name));
+                }
+            }
+        } else {
+            for (Path file : files) {
+                if (!Files.isReadable(file)) {
+                    throw new UserAuthException("the private key file " + file + " does not exist or cannot be read");
+                }
+            }
+        }
+        for (Path file : files) {
+            try {
+                keys.add(ssh.loadKeys(file.toString()));
+            } catch (IOException e) {
+                throw new UserAuthException("cannot load the private key " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String user = settings.effectiveUser();
+        if (!keys.isEmpty()) {
+            try {
+                ssh.authPublickey(user, keys);
+                return;
+            } catch (UserAuthException e) {
+                if (settings.password() == null) {
+                    throw e;
+                }
+            }
+        }
+        if (settings.password() != null) {
+            ssh.authPassword(user, settings.password());
+            return;
+        }
+        throw new UserAuthException("no private key and no password to log in with");
+    }
+
+    private String authAdvice() {
+        if (settings.password() != null) {
+            return "The password (ansible_password, -k) or the key was refused.";
+        }
+        if (settings.privateKeyFiles().isEmpty()) {
+            return "No key was given: set ansible_ssh_private_key_file or --private-key, or a password with ansible_password / -k.";
+        }
+        return "The key " + settings.privateKeyFiles() + " was refused: check that its public half is in ~"
+                + settings.effectiveUser() + "/.ssh/authorized_keys on the host.";
+    }
+
+    private static String allowedMethods(SSHClient ssh) {
+        try {
+            java.util.Collection<String> methods = ssh.getUserAuth().getAllowedMethods();
+            return methods == null || methods.isEmpty() ? "publickey,password" : String.join(",", methods);
+        } catch (RuntimeException e) {
+            return "publickey,password";
+        }
+    }
+
+    /** ssh's own wording for a failure to reach the host, which Ansible shows after "Failed to connect ...". */
+    private String reasonOf(IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException)) {
+            cause = cause.getCause();
+        }
+        String target = "ssh: connect to host " + settings.host() + " port " + settings.port() + ": ";
+        if (cause instanceof ConnectException) {
+            return target + "Connection refused";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "ssh: Could not resolve hostname " + settings.host() + ": Name or service not known";
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return target + "Connection timed out";
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return target + "No route to host";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "ssh: " + settings.describe() + ": " + message;
+    }
+
+    private synchronized void reset() {
+        if (sftp != null) {
+            try {
+                sftp.close();
+            } catch (IOException e) {
+                // the connection is going away anyway
+            }
+            sftp = null;
+        }
+        if (client != null) {
+            closeQuietly(client);
+            client = null;
+        }
+        if (tunnel != null) {
+            tunnel.close();
+            tunnel = null;
+        }
+    }
+
+    private static void closeQuietly(SSHClient ssh) {
+        try {
+            ssh.disconnect();
+        } catch (IOException | RuntimeException e) {
+            // nothing left to do with a connection we are dropping
+        }
+    }
+
+    /** A forwarded channel from this host to {@code host:port}, for a connection that jumps through this one. */
+    net.schmizz.sshj.connection.channel.direct.DirectConnection directConnection(String host, int port) throws IOException {
+        return client().newDirectConnection(host, port);
+    }
+
+    @Override
+    public synchronized void close() {
+        reset();
+    }
+}
