@@ -1,5 +1,6 @@
 package io.jplay.modules;
 
+import io.jplay.connection.Connection;
 import io.jplay.connection.LocalConnection;
 import io.jplay.module.Module;
 import io.jplay.module.ModuleContext;
@@ -12,30 +13,56 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs modules over a LocalConnection the way the executor will: through the registry and ModuleInvoker. */
+/**
+ * Runs modules the way the executor does (through the registry and ModuleInvoker) over a LocalConnection, or over
+ * any other connection, such as a test bed target's ({@code new Harness(base, Testbed.instance().rootConnection("target1"), "/tmp")}).
+ */
 public final class Harness {
 
     private static final ModuleRegistry REGISTRY = ModuleRegistry.load(Harness.class.getClassLoader());
-    private final LocalConnection connection = new LocalConnection();
+    private final Connection connection;
     private final Path base;
+    private final String remoteTmp;
+    private final Map<String, Object> hostVars = new LinkedHashMap<>();
     private boolean check;
     private boolean diff;
 
+    /** Modules run on this machine; {@code base} holds controller-side sources and is the remote temp dir. */
     public Harness(Path base) {
+        this(base, new LocalConnection(), base.toString());
+    }
+
+    /** Modules run over {@code connection}; {@code base} holds controller-side sources. */
+    public Harness(Path base, Connection connection, String remoteTmp) {
         this.base = base;
+        this.connection = connection;
+        this.remoteTmp = remoteTmp;
     }
 
     public Harness check() {
-        Harness h = new Harness(base);
+        Harness h = copy();
         h.check = true;
-        h.diff = diff;
         return h;
     }
 
     public Harness diff() {
-        Harness h = new Harness(base);
+        Harness h = copy();
         h.diff = true;
+        return h;
+    }
+
+    /** A host variable (fact) the modules see through ModuleContext.hostVar. */
+    public Harness hostVar(String name, Object value) {
+        Harness h = copy();
+        h.hostVars.put(name, value);
+        return h;
+    }
+
+    private Harness copy() {
+        Harness h = new Harness(base, connection, remoteTmp);
         h.check = check;
+        h.diff = diff;
+        h.hostVars.putAll(hostVars);
         return h;
     }
 
@@ -52,7 +79,7 @@ public final class Harness {
         ModuleContext ctx = ModuleContext.builder().invokedName(module).args(args).connection(connection)
                 .checkMode(check).diffMode(diff).sources(SourceResolver.relativeTo(base))
                 .templates((template, text, options) -> text.replace("{{ who }}", "world"))
-                .remoteTmp(base.toString()).hostName("testhost").build();
+                .remoteTmp(remoteTmp).hostVars(hostVars::get).hostName("testhost").build();
         return ModuleInvoker.invoke(m, ctx);
     }
 
