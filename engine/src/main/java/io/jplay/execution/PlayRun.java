@@ -204,7 +204,8 @@ final class PlayRun {
                 HostCursor cursor = cursors.get(host);
                 if (!peeked.containsKey(host)) {
                     HostCursor.Step step = cursor.next();
-                    while (step != null && (!selected(step) || roleAlreadyRan(host, step))) {
+                    while (step != null && (!selected(step) || roleAlreadyRan(host, step)
+                            || FactGathering.isGatherTask(step.task()) && run.facts().skips(host))) {
                         step = cursor.next();
                     }
                     if (step == null) {
@@ -373,6 +374,10 @@ final class PlayRun {
     private List<Block> compile() {
         List<Block> blocks = new ArrayList<>();
         BlockOrigin origin = BlockOrigin.playbookFile(playbookDir.resolve("playbook.yml"));
+        if (run.facts().playGathers(play.keyword("gather_facts"))) {
+            blocks.add(Block.implicit(List.of(run.facts().task(play.keyword("gather_subset"), play.keyword("gather_timeout"),
+                    play.keyword("fact_path"))), Map.of(), null, null));
+        }
         addSection(blocks, loaded.preTasks(), origin);
         blocks.add(flushBlock());
         addSection(blocks, loaded.roleTasks(), origin);

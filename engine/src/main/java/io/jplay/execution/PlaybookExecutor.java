@@ -122,7 +122,13 @@ public final class PlaybookExecutor {
         config.getPaths(Setting.DEFAULT_MODULE_PATH).forEach(libraries::addFolder);
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
                 new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config)), display, events,
-                stats, libraries);
+                stats, libraries, new FactGathering(config));
+        for (String host : inventory.hosts().keySet()) {
+            Map<String, Object> cached = run.facts().cached(host);
+            if (cached != null) {
+                variables.setHostFacts(host, cached);
+            }
+        }
         // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
         Map<String, Object> extra = variables.extraVars();
         LoadTimeTemplater loadTime = (value, localVars) -> {

@@ -134,7 +134,10 @@ final class ResultProcessor {
                             run.variables().setHostFacts(host, values);
                         }
                     }
-                    default -> run.variables().setHostFacts(host, values);
+                    default -> {
+                        run.variables().setHostFacts(host, values);
+                        run.facts().store(host, run.variables().hostFacts(host));
+                    }
                 }
             }
         }

@@ -638,18 +638,19 @@ final class TaskRunner {
         }
         String type = run.connections().type(inherited.value("connection"), vars);
         Object becomeKeyword = inherited.value("become");
+        // connection variables (become ones included) are the delegated host's when the task is delegated
         boolean become = becomeKeyword != null ? truthy(becomeKeyword, scope) : run.options().become()
-                || truthy(scope.get("ansible_become"), scope);
+                || truthy(vars.get("ansible_become"), scope);
         Object user = inherited.value("become_user");
         if (user == null) {
-            user = scope.get("ansible_become_user") != null ? scope.get("ansible_become_user") : run.options().becomeUser();
+            user = vars.get("ansible_become_user") != null ? vars.get("ansible_become_user") : run.options().becomeUser();
         }
         Object method = inherited.value("become_method");
         if (method == null) {
-            method = scope.get("ansible_become_method") != null ? scope.get("ansible_become_method") : run.options().becomeMethod();
+            method = vars.get("ansible_become_method") != null ? vars.get("ansible_become_method") : run.options().becomeMethod();
         }
-        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password")
-                : scope.get("ansible_become_pass") != null ? scope.get("ansible_become_pass")
+        Object password = vars.get("ansible_become_password") != null ? vars.get("ansible_become_password")
+                : vars.get("ansible_become_pass") != null ? vars.get("ansible_become_pass")
                 : run.options().connectionFlags().becomePassword();
         Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
                 method == null ? "sudo" : String.valueOf(renderer.template(method)),
