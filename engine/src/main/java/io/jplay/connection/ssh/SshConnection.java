@@ -205,6 +205,7 @@ public final class SshConnection implements Connection {
         HostKeyCheck hostKeys = new HostKeyCheck(settings);
         ssh.addHostKeyVerifier(hostKeys);
         ssh.setConnectTimeout(settings.connectTimeoutSeconds() * 1000);
+        ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         try {
             tunnel = SshTunnel.connect(ssh, settings);
             if (settings.keepAliveSeconds() > 0) {

@@ -220,9 +220,12 @@ public final class FileModule implements Module {
             RemoteStat created = new RemoteStat(true, 0040000 | fresh, -2, -2, "", "", 0, 0, 0, 0, 0, 2, 0, null, null);
             String placeholder = "/jplay-created-directory";
             FileAttributes.Plan plan = attributes(c, placeholder, created, true);
-            String apply = plan.changed() ? " && " + plan.commands().replace(Sh.q(placeholder), "\"$1\"") : "";
-            commands.append("_jmk() { [ -d \"$1\" ] && return 0; _jmk \"$(dirname -- \"$1\")\" || return 1; mkdir -- \"$1\"")
-                    .append(apply).append("; }\n_jmk ").append(Sh.q(c.path));
+            String apply = plan.changed() ? plan.commands().replace(Sh.q(placeholder), "\"$1\"") : ":";
+            // as file.py: a directory that something else created meanwhile (EEXIST) is fine and left as it is;
+            // any other mkdir failure is run again to show its message
+            commands.append("_jmk() { [ -d \"$1\" ] && return 0; _jmk \"$(dirname -- \"$1\")\" || return 1;"
+                    + " if mkdir -- \"$1\" 2>/dev/null; then ").append(apply)
+                    .append("; else [ -d \"$1\" ] || mkdir -- \"$1\"; fi; }\n_jmk ").append(Sh.q(c.path));
             before.putAll(plan.before());
             after.putAll(plan.after());
             before.remove("owner");
