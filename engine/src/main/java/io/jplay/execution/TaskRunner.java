@@ -570,6 +570,8 @@ final class TaskRunner {
             return new LinkedHashMap<>(moduleResult.toMap());
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            return failed(e.getMessage());
         } catch (ModuleFailure e) {
             return failed(e.getMessage());
         } finally {
@@ -640,21 +642,18 @@ final class TaskRunner {
         Object becomeKeyword = inherited.value("become");
         boolean become = becomeKeyword != null ? truthy(becomeKeyword, scope) : run.options().become()
                 || truthy(scope.get("ansible_become"), scope);
-        Object user = inherited.value("become_user");
-        if (user == null) {
-            user = scope.get("ansible_become_user") != null ? scope.get("ansible_become_user") : run.options().becomeUser();
-        }
-        Object method = inherited.value("become_method");
-        if (method == null) {
-            method = scope.get("ansible_become_method") != null ? scope.get("ansible_become_method") : run.options().becomeMethod();
-        }
-        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password")
-                : scope.get("ansible_become_pass") != null ? scope.get("ansible_become_pass")
-                : run.options().connectionFlags().becomePassword();
+        // connection variables win over keywords, as in Ansible (ansible_become_user over become_user ...)
+        Object user = firstSet(scope.get("ansible_become_user"), inherited.value("become_user"), run.options().becomeUser());
+        Object method = firstSet(scope.get("ansible_become_method"), inherited.value("become_method"),
+                run.options().becomeMethod());
+        Object flags = firstSet(scope.get("ansible_become_flags"), inherited.value("become_flags"));
+        Object password = firstSet(scope.get("ansible_become_password"), scope.get("ansible_become_pass"),
+                run.options().connectionFlags().becomePassword());
         Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
                 method == null ? "sudo" : String.valueOf(renderer.template(method)),
                 user == null ? null : String.valueOf(renderer.template(user)),
-                password == null ? null : String.valueOf(renderer.template(password)));
+                password == null ? null : String.valueOf(renderer.template(password)),
+                flags == null ? null : String.valueOf(renderer.template(flags)));
         Map<String, String> environment = new LinkedHashMap<>();
         for (Object env : environmentLayers(hostTask)) {
             Object templated = renderer.template(env);
@@ -670,6 +669,15 @@ final class TaskRunner {
         String[] target = {String.valueOf(renderer.template(address)), String.valueOf(renderer.template(port))};
         return run.connections().open(type, target, vars, renderer::template, inherited.value("remote_user"), settings,
                 environment);
+    }
+
+    private static Object firstSet(Object... values) {
+        for (Object value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** environment: play, then blocks outermost first, then the task; later ones win per variable. */

@@ -65,7 +65,8 @@ abstract class SshTunnel implements AutoCloseable {
             hop = hop.replace("[", "").replace("]", "");
             SshSettings jumpSettings = new SshSettings(hop, port, user != null ? user : settings.user(),
                     settings.privateKeyFiles(), settings.password(), settings.knownHostsFiles(), settings.hostKeyChecking(),
-                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null);
+                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null,
+                    settings.agentSocket());
             SshConnection jump = new SshConnection(jumpSettings);
             try {
                 ssh.connectVia(jump.directConnection(settings.host(), settings.port()));
