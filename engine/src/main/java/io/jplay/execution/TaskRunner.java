@@ -571,7 +571,8 @@ final class TaskRunner {
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
         } catch (io.jplay.connection.BecomeException e) {
-            return failed(e.getMessage());
+            // raised by the connection, not the module: Ansible's result has only "msg", no "changed"
+            return taskError(e.getMessage());
         } catch (ModuleFailure e) {
             return failed(e.getMessage());
         } finally {
