@@ -52,12 +52,26 @@ public final class SshConnection implements Connection {
     /** sshj's algorithm tables are costly to build and never change: one for every connection. */
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
+    static {
+        // ServerAliveInterval as OpenSSH has it: keepalive@openssh.com requests that expect an answer, so a peer that
+        // stopped answering ends the connection (after 5 unanswered ones) instead of hanging the next command
+        CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
+    }
+
     /** Reads stderr while the caller reads stdout; threads are daemons so a hung channel never blocks exit. */
     private static final ExecutorService DRAINS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "jplay-ssh-drain");
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Closes connections that have not finished their banner exchange within ConnectTimeout. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jplay-ssh-connect-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final SshSettings settings;
     private SSHClient client;
@@ -199,9 +213,14 @@ public final class SshConnection implements Connection {
         reset();
         ConnectionException last = null;
         for (int attempt = 1; attempt <= settings.connectionAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(); // OpenSSH waits a second between ConnectionAttempts
+            }
             try {
                 client = open();
                 return client;
+            } catch (Refused e) {
+                throw e; // a refused login or host key is not retried: it would be refused again
             } catch (ConnectionException e) {
                 last = e;
             }
@@ -209,24 +228,59 @@ public final class SshConnection implements Connection {
         throw last;
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The host answered and said no (authentication, host key): not worth another attempt. */
+    private static final class Refused extends ConnectionException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private SSHClient open() {
         SSHClient ssh = new SSHClient(CONFIG);
         HostKeyCheck hostKeys = new HostKeyCheck(settings);
         ssh.addHostKeyVerifier(hostKeys);
         ssh.setConnectTimeout(settings.connectTimeoutSeconds() * 1000);
+        // ConnectTimeout covers the banner exchange too, as in OpenSSH: a port that accepts but never speaks SSH
+        // (a hung sshd, a wrong service) must not hold the host for sshj's 30 s transport timeout
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            closeQuietly(ssh);
+        }, Math.max(1, settings.connectTimeoutSeconds()), java.util.concurrent.TimeUnit.SECONDS);
         try {
-            tunnel = SshTunnel.connect(ssh, settings);
+            try {
+                tunnel = SshTunnel.connect(ssh, settings);
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (timedOut.get()) {
+                throw new IOException("Connection timed out during banner exchange");
+            }
             if (settings.keepAliveSeconds() > 0) {
                 ssh.getConnection().getKeepAlive().setKeepAliveInterval(settings.keepAliveSeconds());
             }
             authenticate(ssh);
             return ssh;
         } catch (UserAuthException e) {
-            closeQuietly(ssh);
-            throw new ConnectionException(authRefusal(e, ssh), e);
+            abandon(ssh);
+            throw new Refused(authRefusal(e, ssh), e);
         } catch (IOException e) {
-            closeQuietly(ssh);
+            abandon(ssh);
             String refusal = hostKeys.refusal();
+            if (refusal != null) {
+                throw new Refused("Failed to connect to the host via ssh: " + refusal, e);
+            }
+            if (timedOut.get()) {
+                refusal = "Connection timed out during banner exchange";
+            }
             throw new ConnectionException("Failed to connect to the host via ssh: " + (refusal != null ? refusal : reasonOf(e)), e);
         }
     }
@@ -405,6 +459,15 @@ public final class SshConnection implements Connection {
             closeQuietly(client);
             client = null;
         }
+        if (tunnel != null) {
+            tunnel.close();
+            tunnel = null;
+        }
+    }
+
+    /** A connection attempt that failed: its client and its tunnel (a ProxyCommand process, a jump host) go. */
+    private void abandon(SSHClient ssh) {
+        closeQuietly(ssh);
         if (tunnel != null) {
             tunnel.close();
             tunnel = null;
