@@ -121,7 +121,8 @@ public final class PlaybookExecutor {
         ModuleLibraries libraries = new ModuleLibraries();
         config.getPaths(Setting.DEFAULT_MODULE_PATH).forEach(libraries::addFolder);
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
-                new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config)), display, events,
+                new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config),
+                        config.getString(io.jplay.config.Setting.DEFAULT_BECOME_FLAGS)), display, events,
                 stats, libraries, new FactGathering(config));
         for (String host : inventory.hosts().keySet()) {
             Map<String, Object> cached = run.facts().cached(host);

@@ -570,6 +570,9 @@ final class TaskRunner {
             return new LinkedHashMap<>(moduleResult.toMap());
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            // raised by the connection, not the module: Ansible's result has only "msg", no "changed"
+            return taskError(e.getMessage());
         } catch (ModuleFailure e) {
             return failed(e.getMessage());
         } finally {
@@ -641,21 +644,18 @@ final class TaskRunner {
         // connection variables (become ones included) are the delegated host's when the task is delegated
         boolean become = becomeKeyword != null ? truthy(becomeKeyword, scope) : run.options().become()
                 || truthy(vars.get("ansible_become"), scope);
-        Object user = inherited.value("become_user");
-        if (user == null) {
-            user = vars.get("ansible_become_user") != null ? vars.get("ansible_become_user") : run.options().becomeUser();
-        }
-        Object method = inherited.value("become_method");
-        if (method == null) {
-            method = vars.get("ansible_become_method") != null ? vars.get("ansible_become_method") : run.options().becomeMethod();
-        }
-        Object password = vars.get("ansible_become_password") != null ? vars.get("ansible_become_password")
-                : vars.get("ansible_become_pass") != null ? vars.get("ansible_become_pass")
-                : run.options().connectionFlags().becomePassword();
+        // connection variables win over keywords, as in Ansible (ansible_become_user over become_user ...)
+        Object user = firstSet(vars.get("ansible_become_user"), inherited.value("become_user"), run.options().becomeUser());
+        Object method = firstSet(vars.get("ansible_become_method"), inherited.value("become_method"),
+                run.options().becomeMethod());
+        Object flags = firstSet(vars.get("ansible_become_flags"), inherited.value("become_flags"));
+        Object password = firstSet(vars.get("ansible_become_password"), vars.get("ansible_become_pass"),
+                run.options().connectionFlags().becomePassword());
         Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
                 method == null ? "sudo" : String.valueOf(renderer.template(method)),
                 user == null ? null : String.valueOf(renderer.template(user)),
-                password == null ? null : String.valueOf(renderer.template(password)));
+                password == null ? null : String.valueOf(renderer.template(password)),
+                flags == null ? null : String.valueOf(renderer.template(flags)));
         Map<String, String> environment = new LinkedHashMap<>();
         for (Object env : environmentLayers(hostTask)) {
             Object templated = renderer.template(env);
@@ -671,6 +671,15 @@ final class TaskRunner {
         String[] target = {String.valueOf(renderer.template(address)), String.valueOf(renderer.template(port))};
         return run.connections().open(type, target, vars, renderer::template, inherited.value("remote_user"), settings,
                 environment);
+    }
+
+    private static Object firstSet(Object... values) {
+        for (Object value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** environment: play, then blocks outermost first, then the task; later ones win per variable. */

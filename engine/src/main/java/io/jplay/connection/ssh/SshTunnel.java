@@ -65,7 +65,8 @@ abstract class SshTunnel implements AutoCloseable {
             hop = hop.replace("[", "").replace("]", "");
             SshSettings jumpSettings = new SshSettings(hop, port, user != null ? user : settings.user(),
                     settings.privateKeyFiles(), settings.password(), settings.knownHostsFiles(), settings.hostKeyChecking(),
-                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null);
+                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null,
+                    settings.agentSocket());
             SshConnection jump = new SshConnection(jumpSettings);
             try {
                 ssh.connectVia(jump.directConnection(settings.host(), settings.port()));
@@ -132,7 +133,12 @@ abstract class SshTunnel implements AutoCloseable {
         private static Thread pump(InputStream from, OutputStream to) {
             Thread thread = new Thread(() -> {
                 try (from; to) {
-                    from.transferTo(to);
+                    // not transferTo: a Process's stdin is buffered, and each SSH packet must go out as it comes
+                    byte[] buffer = new byte[32768];
+                    for (int n; (n = from.read(buffer)) >= 0; ) {
+                        to.write(buffer, 0, n);
+                        to.flush();
+                    }
                 } catch (IOException e) {
                     // one side closed: the other follows
                 }
