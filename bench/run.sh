@@ -55,6 +55,10 @@ run_tool() {  # tool pass
     awk '/ : ok=/ { for (i = 3; i <= NF; i++) { split($i, kv, "="); s[kv[1]] += kv[2] } }
          END { printf "%s %s\n", (("changed" in s) ? s["changed"] : "-"), (("failed" in s) ? s["failed"] + s["unreachable"] : "-") }' "$log" >"$log.recap"
 }
+# untimed warm-up: the first jplay run after a build writes its class data archive (bin/jplay)
+"$here/gen-playbook.sh" 1 "$out/warmup"
+"$top/bin/jplay" -i "$out/inventory.ini" -f "$forks" -e "bench_root=$root/warmup" "$out/warmup/site.yml" >"$out/warmup.log" 2>&1 ||
+    echo "jplay warm-up failed, see $out/warmup.log" >&2
 for tool in $tools; do
     rm -rf "${root:?}/$tool"
     run_tool "$tool" 1st
