@@ -5,8 +5,10 @@
 # one after the other on the same hosts: bin/jplay, ansible-playbook (pipelining, ControlPersist, same
 # forks, strict host key checking against the test bed's known_hosts as jplay) and the floor (floor.sh).
 # Each tool runs twice: "1st" from empty work dirs (every task changes something) and "2nd" again
-# (nothing changes). Prints wall time, peak RSS (/usr/bin/time: the largest single process) and the
-# ratios as a table, and keeps everything (playbook, logs, table) in bench/results/<run>/.
+# (nothing changes). Prints wall time, CPU time (user+sys of the tool and the children it waited for:
+# ansible's forks and ssh, the floor's ssh clients; not the sshd side), peak RSS (/usr/bin/time: the
+# largest single process) and the ratios as a table, and keeps everything (playbook, logs, table) in
+# bench/results/<run>/
 # Defaults: 4 hosts, 50 tasks, forks = hosts (at most 50).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd); top=$(dirname "$here")
@@ -48,11 +50,15 @@ run_tool() {  # tool pass
                  -e "bench_root=$root/ansible" "$out/site.yml" ;;
     floor)   set -- "$here/floor.sh" -f "$forks" -r "$root/floor" "$out/inventory.ini" "$out/floor.cmds" ;;
     esac
-    (cd "$out" && /usr/bin/time -f 'TIME %e %M' -o "$log.time" "$@" >"$log" 2>&1) || echo "$tool ($pass run) failed, see $log" >&2
+    (cd "$out" && /usr/bin/time -f 'TIME %e %M %U %S' -o "$log.time" "$@" >"$log" 2>&1) || echo "$tool ($pass run) failed, see $log" >&2
     # changed/failed summed over the recap (the floor has none)
     awk '/ : ok=/ { for (i = 3; i <= NF; i++) { split($i, kv, "="); s[kv[1]] += kv[2] } }
          END { printf "%s %s\n", (("changed" in s) ? s["changed"] : "-"), (("failed" in s) ? s["failed"] + s["unreachable"] : "-") }' "$log" >"$log.recap"
 }
+# untimed warm-up: the first jplay run after a build writes its class data archive (bin/jplay)
+"$here/gen-playbook.sh" 1 "$out/warmup"
+"$top/bin/jplay" -i "$out/inventory.ini" -f "$forks" -e "bench_root=$root/warmup" "$out/warmup/site.yml" >"$out/warmup.log" 2>&1 ||
+    echo "jplay warm-up failed, see $out/warmup.log" >&2
 for tool in $tools; do
     rm -rf "${root:?}/$tool"
     run_tool "$tool" 1st
@@ -63,11 +69,12 @@ for s in "$out"/cp/*; do [ -S "$s" ] && ssh -o ControlPath="$s" -O exit x >/dev/
 wall() { awk '{print $2}' "$out/$1-$2.log.time"; }
 {
     echo "hosts=$hosts tasks=$tasks forks=$forks  ($(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg))"
-    printf '%-8s %-4s %9s %10s %8s %7s\n' tool run wall_s peak_MiB changed failed
+    printf '%-8s %-4s %9s %9s %10s %8s %7s\n' tool run wall_s cpu_s peak_MiB changed failed
     for tool in $tools; do for pass in 1st 2nd; do
-        read -r t s rss <"$out/$tool-$pass.log.time" || true
+        read -r t s rss us sy <"$out/$tool-$pass.log.time" || true
         read -r ch fa <"$out/$tool-$pass.log.recap"
-        printf '%-8s %-4s %9s %10s %8s %7s\n' "$tool" "$pass" "$s" "$(( ${rss:-0} / 1024 ))" "$ch" "$fa"
+        printf '%-8s %-4s %9s %9s %10s %8s %7s\n' "$tool" "$pass" "$s" "$(echo "${us:-0} ${sy:-0}" | awk '{printf "%.2f", $1 + $2}')" \
+            "$(( ${rss:-0} / 1024 ))" "$ch" "$fa"
     done; done
     for pass in 1st 2nd; do
         case " $tools " in *" jplay "*" ansible "*|*" ansible "*" jplay "*)

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a host's key against known_hosts files as OpenSSH's StrictHostKeyChecking does, and remembers why a
@@ -49,8 +53,7 @@ final class HostKeyCheck implements HostKeyVerifier {
                 continue;
             }
             try {
-                OpenSSHKnownHosts knownHosts = new OpenSSHKnownHosts(file.toFile());
-                for (OpenSSHKnownHosts.KnownHostEntry entry : knownHosts.entries()) {
+                for (OpenSSHKnownHosts.KnownHostEntry entry : entries(file)) {
                     if (entry.appliesTo(type, name)) {
                         if (entry.verify(key)) {
                             return true;
@@ -98,6 +101,28 @@ final class HostKeyCheck implements HostKeyVerifier {
         } catch (java.security.NoSuchAlgorithmException e) {
             return SecurityUtils.getFingerprint(key);
         }
+    }
+
+    /** A parsed known_hosts file, valid while the file keeps its modification time and size. */
+    private record Parsed(FileTime modified, long size, List<OpenSSHKnownHosts.KnownHostEntry> entries) {
+    }
+
+    private static final Map<Path, Parsed> PARSED = new HashMap<>();
+
+    /**
+     * The file's entries, parsed once per run (again when it changes, as accept-new appends to it): parsing
+     * decodes every key in the file, and with a known_hosts of a few hundred hosts doing that for each connection
+     * cost more CPU than the connections themselves (half of jplay's CPU at 50 hosts).
+     */
+    private static synchronized List<OpenSSHKnownHosts.KnownHostEntry> entries(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Parsed parsed = PARSED.get(file);
+        if (parsed == null || !parsed.modified().equals(attributes.lastModifiedTime()) || parsed.size() != attributes.size()) {
+            parsed = new Parsed(attributes.lastModifiedTime(), attributes.size(),
+                    List.copyOf(new OpenSSHKnownHosts(file.toFile()).entries()));
+            PARSED.put(file, parsed);
+        }
+        return parsed.entries();
     }
 
     private String describeFiles() {
