@@ -1,6 +1,7 @@
 package io.jplay.execution;
 
 import io.jplay.error.JplayException;
+import io.jplay.execution.action.Actions;
 import io.jplay.output.AggregateStats.Counter;
 import io.jplay.output.PlayInfo;
 import io.jplay.output.TaskInfo;
@@ -572,8 +573,10 @@ final class PlayRun {
         }
         Inheritance inherited = new Inheritance(task, firstStep.parents(), play.keywords());
         boolean runOnce = truthy(inherited.value("run_once"));
+        // add_host runs for the first host only, as run_once, but registers for that host alone
+        boolean bypassHostLoop = Actions.BYPASS_HOST_LOOP.contains(task.moduleName());
         List<String> hosts = new ArrayList<>(steps.keySet());
-        if (runOnce) {
+        if (runOnce || bypassHostLoop) {
             hosts = List.of(first);
         }
         Map<String, Future<TaskOutcome>> futures = new LinkedHashMap<>();
@@ -608,7 +611,8 @@ final class PlayRun {
             outcomes.put(host, outcome);
         }
         includeFiles(task, steps, handler ? includedHandlerCursors(steps.keySet()) : cursors, outcomes);
-        return (truthy(inherited.value("any_errors_fatal")) || runOnce) && !truthy(inherited.value("ignore_errors"));
+        return (truthy(inherited.value("any_errors_fatal")) || runOnce || bypassHostLoop)
+                && !truthy(inherited.value("ignore_errors"));
     }
 
     /**
