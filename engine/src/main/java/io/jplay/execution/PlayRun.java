@@ -631,6 +631,19 @@ final class PlayRun {
                     host.equals(first) ? info : info(task, host, step), searchDirs(step), hosts);
             futures.put(host, workers.submit(() -> runner.run(hostTask, buffer)));
         }
+        if (Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
+            // group_by changes the inventory as its results are processed: no host may still be reading it
+            for (Future<TaskOutcome> future : futures.values()) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JplayException("interrupted");
+                } catch (ExecutionException e) {
+                    // reported below, in host order
+                }
+            }
+        }
         Map<String, TaskOutcome> outcomes = new LinkedHashMap<>();
         for (String host : hosts) {
             TaskOutcome outcome;
