@@ -112,7 +112,8 @@ public final class PlaybookExecutor {
                 .configFile(config.configFile().map(Path::toString).orElse(null))
                 .hashBehaviour(hashBehaviour)
                 .build();
-        TaskSearchPaths searchPaths = new TaskSearchPaths(pattern -> new HostPatternMatcher(inventory, w -> { }).hostNames(pattern));
+        TaskSearchPaths searchPaths = new TaskSearchPaths(pattern -> new HostPatternMatcher(inventory, w -> { }).hostNames(pattern),
+                display::warning);
         Templar templar = new Templar(searchPaths);
         PlaybookCallback events = new CallbackDispatcher(List.of(
                 new DefaultCallback(display, CallbackOptions.from(config, options.environment(), options.check()))));

@@ -296,7 +296,10 @@ final class TaskRunner {
                 if (run.options().diff() && res.get("diff") != null) {
                     events.fileDiff(itemResult);
                 }
-                events.runnerItemOk(itemResult);
+                if (!Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
+                    // add_host/group_by items are shown by the strategy once the inventory changed
+                    events.runnerItemOk(itemResult);
+                }
             }
             results.add(res);
             // TaskExecutor updates the job's variables with facts as the loop goes (set_fact accumulating)
