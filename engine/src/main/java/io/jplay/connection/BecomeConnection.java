@@ -57,6 +57,11 @@ public final class BecomeConnection implements Connection {
     }
 
     @Override
+    public io.jplay.connection.ssh.SshSettings sshSettings() {
+        return inner.sshSettings();
+    }
+
+    @Override
     public String describe() {
         return inner.describe() + " (become " + user + ")";
     }

@@ -83,6 +83,11 @@ public final class SshConnection implements Connection {
         this.settings = settings;
     }
 
+    @Override
+    public SshSettings sshSettings() {
+        return settings;
+    }
+
     public SshSettings settings() {
         return settings;
     }
