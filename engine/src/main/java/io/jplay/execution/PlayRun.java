@@ -90,6 +90,10 @@ final class PlayRun {
     /** Runs the play; returns Ansible's result code of its last batch, and whether the playbook must stop. */
     Outcome run() {
         Map<String, Object> playVars = play.keyword("vars") instanceof Map<?, ?> m ? TaskRunner.stringKeys(m) : Map.of();
+        if (play.keyword("vars_prompt") != null) {
+            playVars = new LinkedHashMap<>(playVars);
+            playVars.putAll(VarsPrompt.answers(play.keyword("vars_prompt"), run.variables().extraVars(), run.display()));
+        }
         String name = playName(playVars);
         String pattern = hostsPattern(playVars);
         List<String> inventoryOrder = run.hosts().hostNames(pattern);
@@ -626,6 +630,8 @@ final class PlayRun {
         if (runOnce || bypassHostLoop) {
             hosts = List.of(first);
         }
+        // throttle: at most that many hosts run this task at once (within forks)
+        java.util.concurrent.Semaphore throttle = throttle(task, inherited, first);
         Map<String, Future<TaskOutcome>> futures = new LinkedHashMap<>();
         Map<String, BufferedCallback> buffers = new LinkedHashMap<>();
         for (String host : hosts) {
@@ -634,7 +640,17 @@ final class PlayRun {
             buffers.put(host, buffer);
             HostTask hostTask = new HostTask(host, step, hostContexts.get(host), play.keywords(),
                     host.equals(first) ? info : info(task, host, step), searchDirs(step), hosts);
-            futures.put(host, workers.submit(() -> runner.run(hostTask, buffer)));
+            futures.put(host, workers.submit(() -> {
+                if (throttle == null) {
+                    return runner.run(hostTask, buffer);
+                }
+                throttle.acquireUninterruptibly();
+                try {
+                    return runner.run(hostTask, buffer);
+                } finally {
+                    throttle.release();
+                }
+            }));
         }
         if (Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
             // group_by changes the inventory as its results are processed: no host may still be reading it
@@ -673,6 +689,22 @@ final class PlayRun {
         includeFiles(task, steps, handler ? includedHandlerCursors(steps.keySet()) : cursors, outcomes);
         return (truthy(inherited.value("any_errors_fatal")) || runOnce || bypassHostLoop)
                 && !truthy(inherited.value("ignore_errors"));
+    }
+
+    /** The task's throttle keyword (templated for the first host) as a semaphore, or null when it is 0. */
+    private java.util.concurrent.Semaphore throttle(Task task, Inheritance inherited, String host) {
+        Object value = inherited.value("throttle");
+        if (value == null) {
+            return null;
+        }
+        int limit;
+        try {
+            Object templated = run.templar().template(value, run.variables().scope(host, hostContexts.get(host)));
+            limit = Integer.parseInt(String.valueOf(templated).strip());
+        } catch (TemplatingException | NumberFormatException e) {
+            throw new JplayException("Failed to convert the throttle value to an integer.", task.location());
+        }
+        return limit > 0 ? new java.util.concurrent.Semaphore(limit) : null;
     }
 
     /**

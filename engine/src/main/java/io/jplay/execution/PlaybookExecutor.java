@@ -164,6 +164,7 @@ public final class PlaybookExecutor {
                 String given = playbookPaths.get(index++);
                 if (listing.syntaxCheck() && !(listing.hosts() || listing.tasks() || listing.tags())) {
                     display.display("\nplaybook: " + given);
+                    lister.resolveHosts(plays);
                 } else {
                     lister.show(given, plays, listing.hosts(), listing.tasks(), listing.tags());
                 }

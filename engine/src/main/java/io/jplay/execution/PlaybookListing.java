@@ -65,6 +65,13 @@ final class PlaybookListing {
         }
     }
 
+    /** --syntax-check alone: only the plays' hosts are resolved, for their "Could not match" warnings. */
+    void resolveHosts(List<LoadedPlay> plays) {
+        for (LoadedPlay loaded : plays) {
+            hosts.hostNames(String.join(",", patterns(loaded.play().keyword("hosts"))));
+        }
+    }
+
     private void walk(List<TaskEntry> entries, List<Block> parents, Map<String, Object> playKeywords,
                       StringBuilder out, Set<String> allTags, boolean listTasks) {
         for (TaskEntry entry : entries) {
