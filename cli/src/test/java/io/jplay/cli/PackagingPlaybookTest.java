@@ -40,7 +40,9 @@ class PackagingPlaybookTest {
     void packagesConvergeOnBothTargetsAndTheSecondRunChangesNothing() throws IOException {
         for (String t : new String[] {"target1", "target2"}) {
             Testbed.instance().script("exec", t, "sh", "-c", "dpkg --purge jplay-extra jplay-hello >/dev/null 2>&1;"
-                    + " rm -f /etc/apt/trusted.gpg.d/jplay-cli.gpg /etc/yum.repos.d/jplay.repo; true");
+                    + " rm -f /etc/apt/trusted.gpg.d/jplay-cli.gpg /etc/yum.repos.d/jplay.repo;"
+                    // lists as at boot but old, so that cache_valid_time updates them whatever ran before
+                    + " rm -f /var/lib/apt/lists/*_Packages /var/lib/apt/periodic/update-success-stamp; touch -d 2020-01-01 /var/lib/apt/lists; true");
         }
         Path playbook = resource("packages.yml");
         Path key = resource("jplay-test-key.asc");
@@ -48,7 +50,7 @@ class PackagingPlaybookTest {
             converge(playbook, key);
         } finally {
             for (String t : new String[] {"target1", "target2"}) {
-                Testbed.instance().script("exec", t, "rm", "-f", "/etc/apt/sources.list.d/jplay-unused.list");
+                Testbed.instance().script("exec", t, "rm", "-f", "/etc/apt/sources.list.d/jplay-unused.list", "/etc/apt/trusted.gpg.d/jplay-cli.gpg");
             }
         }
     }

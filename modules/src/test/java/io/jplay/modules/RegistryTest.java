@@ -12,7 +12,8 @@ class RegistryTest {
     void everyBuiltinModuleIsFoundByShortNameAndFqcn() {
         ModuleRegistry registry = Harness.registry();
         String[] names = {"command", "shell", "raw", "script", "ping", "stat", "file", "copy", "slurp", "fetch",
-            "lineinfile", "blockinfile", "replace", "find", "tempfile", "wait_for", "template"};
+            "lineinfile", "blockinfile", "replace", "find", "tempfile", "wait_for", "template",
+            "apt", "package", "apt_repository", "apt_key", "yum", "dnf", "yum_repository"};
         for (String name : names) {
             Module module = registry.find(name).orElseThrow(() -> new AssertionError("missing " + name));
             assertThat(registry.find("ansible.builtin." + name)).containsSame(module);
