@@ -175,6 +175,20 @@ abstract class YumDnfModule implements Module {
         if (a.string("list") != null) {
             throw new ModuleFailure("list= is not supported by jplay's " + name() + " module", Map.of("results", List.of()));
         }
+        ExecResult r = ctx.connection().sh(script(a, state, ctx.checkMode()));
+        Probe.Result p = Probe.parse(r.stdout());
+        if (p.record("N") != null) {
+            throw toolMissing();
+        }
+        return result(ctx, a, state, r, p);
+    }
+
+    /**
+     * The one script: find the tool, refresh metadata when asked, pick the names that need work with rpm -q (and
+     * check-update for latest), print them ({@code W|}), then (not in check mode) run install/upgrade/remove with the
+     * tool's output on stderr and print {@code R|Installed: NEVRA} / {@code R|Removed: NEVRA} records.
+     */
+    String script(ModuleArgs a, String state, boolean check) {
         List<String> names = a.strings("name");
         StringBuilder s = new StringBuilder("export LANG=C LC_ALL=C LC_MESSAGES=C\nset -f\n_jt=\n");
         for (String tool : tools()) {
@@ -198,7 +212,7 @@ abstract class YumDnfModule implements Module {
             }
         }
         s.append("[ -n \"$_jw$_ju\" ] || { printf 'Z|\\n'; exit 0; }\nprintf 'W|%s\\n' \"$_jw $_ju\"\n");
-        if (!ctx.checkMode()) {
+        if (!check) {
             s.append("_jr=0\n[ -n \"$_jw\" ] && { ").append(words(transaction(base, state, a, false, List.of())))
                     .append(" $_jw 1>&2 || _jr=$?; }\n[ -n \"$_ju\" ] && { ").append(words(transaction(base, state, a, true, List.of())))
                     .append(" $_ju 1>&2 || _jr=$?; }\n");
@@ -207,11 +221,10 @@ abstract class YumDnfModule implements Module {
             }
             s.append("exit $_jr\n");
         }
-        ExecResult r = ctx.connection().sh(s.toString());
-        Probe.Result p = Probe.parse(r.stdout());
-        if (p.record("N") != null) {
-            throw toolMissing();
-        }
+        return s.toString();
+    }
+
+    private ModuleResult result(ModuleContext ctx, ModuleArgs a, String state, ExecResult r, Probe.Result p) {
         if (p.record("Z") != null) {
             return ModuleResult.builder().changed(false).msg("Nothing to do").put("rc", 0L).put("results", List.of()).build();
         }

@@ -42,7 +42,8 @@ class AptKeyModuleTest {
         root.put(resource("jplay-test-key.gpg"), "/root/jplay-test-key.gpg", 0644);
         root.put(resource("signed.txt"), "/root/signed.txt", 0644);
         root.put(resource("signed.txt.sig"), "/root/signed.txt.sig", 0644);
-        root.sh("rm -f " + RING + " /etc/apt/trusted.gpg /tmp/other.gpg");
+        // the test key in no keyring (the CLI playbook test adds it to jplay-cli.gpg)
+        root.sh("rm -f /etc/apt/trusted.gpg.d/jplay*.gpg /etc/apt/trusted.gpg /tmp/other.gpg");
     }
 
     static byte[] resource(String name) throws IOException {

@@ -103,6 +103,20 @@ class PackageModulesTest {
         assertThat(YumDnfModule.state(args("name", List.of("x"), "state", "installed"))).isEqualTo("present");
     }
 
+    @Test
+    void yumDnfScriptsAreValidShell() throws Exception {
+        for (String state : new String[] {"present", "latest", "absent"}) {
+            for (boolean check : new boolean[] {true, false}) {
+                String script = new DnfModule().script(args("name", List.of("httpd", "it's"), "enablerepo", List.of("a b"),
+                        "update_cache", true), state, check);
+                Process sh = new ProcessBuilder("sh", "-n", "-c", script).redirectErrorStream(true).start();
+                String out = new String(sh.getInputStream().readAllBytes());
+                assertThat(sh.waitFor()).as(script + "\n" + out).isZero();
+                assertThat(script).contains("'--enablerepo=a b'").contains("'it'\"'\"'s'");
+            }
+        }
+    }
+
     private static ModuleArgs args(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         new DnfModule().argumentSpec().options().values().forEach(o -> m.put(o.name(), o.defaultValue()));
