@@ -154,6 +154,19 @@ class SshRoutesTest {
     }
 
     @Test
+    void aProxyCommandThatFailsSaysWhatItsCommandSaid() {
+        SshSettings settings = testbed.settings("target1").withProxyCommand(
+                "ssh -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -W %h:%p -p 1 nobody@127.0.0.1");
+        try (SshConnection ssh = new SshConnection(settings)) {
+            assertThatThrownBy(() -> ssh.sh("true")).isInstanceOf(ConnectionException.class)
+                    .hasMessageStartingWith("Failed to connect to the host via ssh: ")
+                    .hasMessageContaining("ProxyCommand 'ssh -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -W 127.0.0.1:"
+                            + testbed.port("target1") + " -p 1 nobody@127.0.0.1' failed: ")
+                    .hasMessageContaining("ssh: connect to host 127.0.0.1 port 1: Connection refused");
+        }
+    }
+
+    @Test
     void connectTimeoutCoversAServerThatNeverSpeaksAndEachConnectionAttemptIsMade() throws Exception {
         AtomicInteger connections = new AtomicInteger();
         List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
