@@ -542,6 +542,8 @@ final class TaskRunner {
             connection = connect(hostTask, scope, renderer);
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            return taskError(e.getMessage());
         } catch (TemplatingException e) {
             return failed(e.getMessage());
         }

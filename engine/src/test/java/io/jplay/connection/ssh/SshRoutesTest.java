@@ -240,7 +240,7 @@ class SshRoutesTest {
             double parallel = (System.nanoTime() - parallelStart) / 1e9;
             open.forEach(SshConnection::close);
             threads.shutdown();
-            // some connection started before another had finished: no lock makes them queue
+            // connections open side by side (handshakes up to the bound at once), not queued behind one lock
             int mostAtOnce = 0;
             for (long[] span : spans) {
                 int atOnce = 0;
@@ -251,9 +251,10 @@ class SshRoutesTest {
                 }
                 mostAtOnce = Math.max(mostAtOnce, atOnce);
             }
-            System.out.printf("ssh connections to %d hosts: one after another %.2f s, side by side %.2f s, at most %d opening at once%n",
-                    hosts, serial, parallel, mostAtOnce);
-            assertThat(mostAtOnce).isGreaterThan(hosts / 4);
+            System.out.printf("ssh connections to %d hosts: one after another %.2f s, side by side %.2f s, at most %d opening"
+                    + " at once (bound %d)%n", hosts, serial, parallel, mostAtOnce, SshConnection.MAX_HANDSHAKES);
+            assertThat(mostAtOnce).isGreaterThan(1);
+            assertThat(parallel).isLessThan(serial);
         } finally {
             testbed.script("sshd-down");
             testbed.script("sshd-up", "3");
