@@ -63,8 +63,13 @@ final class Connections implements AutoCloseable {
         };
         Connection connection = base;
         if (become != null && become.enabled()) {
-            BecomeConnection.Method method = "su".equals(become.method()) ? BecomeConnection.Method.SU
-                    : BecomeConnection.Method.SUDO;
+            String name = become.method().replace("ansible.builtin.", "");
+            BecomeConnection.Method method = switch (name) {
+                case "sudo" -> BecomeConnection.Method.SUDO;
+                case "su" -> BecomeConnection.Method.SU;
+                default -> throw new io.jplay.connection.BecomeException("jplay does not support become_method '" + name
+                        + "': it runs sudo and su (see docs/connections.md)");
+            };
             String flags = become.flags() != null ? become.flags() : configBecomeFlags;
             connection = new BecomeConnection(connection, method, become.user(), become.password(), flags);
         }

@@ -545,6 +545,8 @@ final class TaskRunner {
             connection = connect(hostTask, scope, renderer);
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            return taskError(e.getMessage());
         } catch (TemplatingException e) {
             return failed(e.getMessage());
         }
@@ -666,8 +668,9 @@ final class TaskRunner {
                 map.forEach((k, v) -> environment.put(String.valueOf(k), PythonRepr.str(v)));
             }
         }
-        Object address = vars.get("ansible_host") != null ? vars.get("ansible_host") : hostTask.host();
-        if (delegate != null && vars.get("ansible_host") == null) {
+        Object hostVar = vars.get("ansible_host") != null ? vars.get("ansible_host") : vars.get("ansible_ssh_host");
+        Object address = hostVar != null ? hostVar : hostTask.host();
+        if (delegate != null && hostVar == null) {
             address = renderer.template(delegate);
         }
         Object port = vars.get("ansible_port") != null ? vars.get("ansible_port") : vars.getOrDefault("ansible_ssh_port", 22);

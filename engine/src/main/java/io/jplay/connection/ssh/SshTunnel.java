@@ -98,13 +98,28 @@ abstract class SshTunnel implements AutoCloseable {
 
         static SshTunnel open(SSHClient ssh, SshSettings settings) throws IOException {
             String command = settings.proxyCommand()
+                    .replace("%%", "\0")
                     .replace("%h", settings.host())
                     .replace("%p", String.valueOf(settings.port()))
                     .replace("%r", settings.effectiveUser())
-                    .replace("%%", "%");
-            Process process = new ProcessBuilder("/bin/sh", "-c", command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .replace("\0", "%");
+            Process process = new ProcessBuilder("/bin/sh", "-c", command).start();
+            // what the command says on stderr (ssh's own refusals) explains a failure; only the start is kept
+            StringBuffer said = new StringBuffer();
+            Thread errors = new Thread(() -> {
+                try (InputStream err = process.getErrorStream()) {
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = err.read(buffer)) >= 0; ) {
+                        if (said.length() < 4096) {
+                            said.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process is gone
+                }
+            }, "jplay-proxycommand-stderr");
+            errors.setDaemon(true);
+            errors.start();
             ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 try (Socket socket = server.accept()) {
@@ -125,7 +140,14 @@ abstract class SshTunnel implements AutoCloseable {
             } catch (IOException e) {
                 process.destroy();
                 server.close();
-                throw new IOException("ProxyCommand '" + command + "' failed: " + e.getMessage(), e);
+                try {
+                    errors.join(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                String stderr = said.toString().strip().replaceAll("\\s*\\r?\\n\\s*", " ");
+                throw new IOException("ProxyCommand '" + command + "' failed: "
+                        + (stderr.isEmpty() ? e.getMessage() : stderr), e);
             }
             return new ProxyCommandTunnel(process, server);
         }
