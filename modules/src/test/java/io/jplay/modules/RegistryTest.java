@@ -27,5 +27,10 @@ class RegistryTest {
                 "package", "apt_repository", "apt_key", "yum", "dnf", "yum_repository", "get_url", "uri");
         assertThat(registry.find("gather_facts")).containsSame(registry.find("setup").orElseThrow());
         assertThat(registry.find("nope")).isEmpty();
+        // modules Ansible ships in collections answer to their collection's FQCN too
+        for (String fqcn : new String[] {"ansible.posix.sysctl", "ansible.posix.mount", "ansible.posix.selinux", "ansible.posix.seboolean",
+            "community.general.modprobe", "ansible.builtin.systemd_service"}) {
+            assertThat(registry.find(fqcn)).as(fqcn).isPresent();
+        }
     }
 }

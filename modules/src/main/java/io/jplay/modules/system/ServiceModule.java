@@ -36,7 +36,6 @@ public final class ServiceModule implements Module {
             .option("enabled", OptionType.BOOL)
             .option("runlevel", OptionType.STR).defaultValue("default")
             .option("arguments", OptionType.STR).defaultValue("").aliases("args")
-            .requiredOneOf("state", "enabled")
             .build();
 
     @Override
@@ -86,6 +85,10 @@ public final class ServiceModule implements Module {
 
     private static ModuleResult generic(ModuleContext ctx) {
         ModuleArgs args = ctx.args();
+        // the service module's own rule; on systemd hosts the systemd module's rules apply instead, as in Ansible
+        if (args.get("state") == null && args.get("enabled") == null) {
+            throw new ModuleFailure("one of the following is required: state, enabled");
+        }
         String name = args.string("name");
         String state = args.string("state");
         Boolean enabled = args.boolOrNull("enabled");
