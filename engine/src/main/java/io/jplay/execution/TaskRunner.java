@@ -522,7 +522,11 @@ final class TaskRunner {
                 Map<String, Object> result = new LinkedHashMap<>(plugin.run(context));
                 return result;
             } catch (ActionFailure e) {
-                return failed(e.getMessage());
+                Map<String, Object> failure = failed(e.getMessage());
+                if (e.raised()) {
+                    failure.put("exception", "NoneType: None\n");
+                }
+                return failure;
             } catch (UndefinedVariableException e) {
                 return failed(e.ansibleMessage());
             } catch (JplayException e) {

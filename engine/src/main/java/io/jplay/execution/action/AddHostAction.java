@@ -25,7 +25,7 @@ final class AddHostAction implements ActionPlugin {
         Object raw = args.remove("_raw_params");
         if (raw != null && !(raw instanceof Map<?, ?>)) {
             throw new ActionFailure("Invalid raw parameters passed, requires a dictonary/mapping got a  <class '"
-                    + (raw instanceof String ? "str" : raw.getClass().getSimpleName()) + "'>");
+                    + (raw instanceof String ? "str" : raw.getClass().getSimpleName()) + "'>", true);
         }
         if (raw instanceof Map<?, ?> rawMap) {
             Map<String, Object> combined = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class AddHostAction implements ActionPlugin {
         Object newName = args.get("name") != null ? args.get("name")
                 : args.get("hostname") != null ? args.get("hostname") : args.get("host");
         if (newName == null) {
-            throw new ActionFailure("name, host or hostname needs to be provided");
+            throw new ActionFailure("name, host or hostname needs to be provided", true);
         }
         String name = String.valueOf(newName);
         try {
@@ -58,7 +58,7 @@ final class AddHostAction implements ActionPlugin {
             } else if (groups instanceof String s) {
                 groupList = List.of(s.split(",", -1));
             } else {
-                throw new ActionFailure("Groups must be specified as a list.");
+                throw new ActionFailure("Groups must be specified as a list.", true);
             }
             for (Object group : groupList) {
                 String groupName = String.valueOf(group);

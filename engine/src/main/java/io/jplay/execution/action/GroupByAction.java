@@ -20,7 +20,7 @@ final class GroupByAction implements ActionPlugin {
         Map<String, Object> args = context.args();
         List<String> invalid = args.keySet().stream().filter(k -> !VALID.contains(k)).toList();
         if (!invalid.isEmpty()) {
-            throw new ActionFailure("Invalid options for group_by: " + String.join(",", invalid));
+            throw new ActionFailure("Invalid options for group_by: " + String.join(",", invalid), true);
         }
         if (!args.containsKey("key")) {
             throw new ActionFailure("the 'key' param is required when using group_by");
