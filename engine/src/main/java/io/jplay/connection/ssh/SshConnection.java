@@ -271,7 +271,7 @@ public final class SshConnection implements Connection {
         // (only the banner: key exchange after it may be slow on a loaded controller opening many connections at
         // once, and OpenSSH does not time it either)
         java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            if (ssh.getTransport().getServerVersion() == null) {
+            if (!bannerReceived(ssh)) {
                 timedOut.set(true);
                 closeQuietly(ssh);
             }
@@ -485,6 +485,16 @@ public final class SshConnection implements Connection {
         if (tunnel != null) {
             tunnel.close();
             tunnel = null;
+        }
+    }
+
+    /** Whether the server's identification line has arrived (sshj holds "" while it is still being read). */
+    private static boolean bannerReceived(SSHClient ssh) {
+        try {
+            String version = ssh.getTransport().getServerVersion();
+            return version != null && !version.isEmpty();
+        } catch (RuntimeException partial) {
+            return false; // getServerVersion() cuts "SSH-2.0-" off a line that is not there yet
         }
     }
 
