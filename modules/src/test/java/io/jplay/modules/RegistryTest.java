@@ -18,7 +18,22 @@ class RegistryTest {
             assertThat(registry.find("ansible.builtin." + name)).containsSame(module);
             assertThat(registry.find("ansible.legacy." + name)).containsSame(module);
         }
-        assertThat(registry.modules()).hasSize(names.length);
+        assertThat(registry.modules()).hasSize(names.length + NET_MODULES.length);
         assertThat(registry.find("nope")).isEmpty();
+    }
+
+    /** The network and file-content modules, each with the FQCN of the collection that ships it in Ansible. */
+    static final String[][] NET_MODULES = {{"get_url", "ansible.builtin"}, {"uri", "ansible.builtin"},
+        {"unarchive", "ansible.builtin"}, {"ini_file", "community.general"}, {"authorized_key", "ansible.posix"},
+        {"synchronize", "ansible.posix"}};
+
+    @Test
+    void netModulesAreFoundByTheirCollectionNames() {
+        ModuleRegistry registry = Harness.registry();
+        for (String[] entry : NET_MODULES) {
+            Module module = registry.find(entry[0]).orElseThrow(() -> new AssertionError("missing " + entry[0]));
+            assertThat(registry.find(entry[1] + "." + entry[0])).containsSame(module);
+            assertThat(registry.find("ansible.legacy." + entry[0])).containsSame(module);
+        }
     }
 }
