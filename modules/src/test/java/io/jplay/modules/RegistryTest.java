@@ -24,7 +24,7 @@ class RegistryTest {
         assertThat(names).contains("command", "shell", "raw", "script", "ping", "stat", "file", "copy", "slurp", "fetch",
                 "lineinfile", "blockinfile", "replace", "find", "tempfile", "wait_for", "template", "setup", "systemd",
                 "service", "sysctl", "user", "group", "modprobe", "hostname", "mount", "reboot", "selinux", "seboolean", "apt",
-                "package", "apt_repository", "apt_key", "yum", "dnf", "yum_repository", "get_url", "uri");
+                "package", "apt_repository", "apt_key", "yum", "dnf", "yum_repository", "get_url", "uri", "unarchive", "authorized_key", "synchronize");
         assertThat(registry.find("gather_facts")).containsSame(registry.find("setup").orElseThrow());
         assertThat(registry.find("nope")).isEmpty();
         // modules Ansible ships in collections answer to their collection's FQCN too

@@ -163,9 +163,9 @@ public final class TargetHttp {
         s.append("_jims=; if [ -n \"${_jz:-}\" ]; then _jims=$(LC_ALL=C date -u -r \"$_jz\" '+%a, %d %b %Y %H:%M:%S GMT' 2>/dev/null); fi\n");
         s.append("if [ -n \"$_jims\" ]; then set -- -H \"If-Modified-Since: $_jims\"; else set --; fi\n");
         s.append("if command -v curl >/dev/null 2>&1; then\n");
-        s.append("  curl -q -sS -K \"$_jc\" \"$@\"")
+        s.append("  _jhl=$(curl -q -sS -K \"$_jc\" \"$@\"")
                 .append(" -o ").append(head ? "/dev/null" : "\"$_jo\"").append(" -D \"$_jh\"")
-                .append(" -w 'H|%{http_code}|%{url_effective}|%{size_download}\\n' 2>\"$_jh.err\"; _jrc=$?\n");
+                .append(" -w 'H|%{http_code}|%{url_effective}|%{size_download}' 2>\"$_jh.err\"); _jrc=$?\n");
         if (allowWget) {
             s.append("elif command -v wget >/dev/null 2>&1; then\n");
             s.append("  WGETRC=\"$_jw\" wget -S ").append(head ? "--spider " : "-O \"$_jo\" ")
@@ -173,11 +173,14 @@ public final class TargetHttp {
             // wget -S prints the response headers indented on stderr
             s.append("  sed -n 's/^  //p' \"$_jh.err\" > \"$_jh\"\n");
             s.append("  _jcode=$(sed -n 's/^HTTP\\/[0-9.]* \\([0-9]*\\).*/\\1/p' \"$_jh\" | tail -n 1)\n");
-            s.append("  if [ -n \"$_jcode\" ]; then _jrc=0; printf 'H|%s|%s|%s\\n' \"$_jcode\" ").append(Sh.q(url))
-                    .append(" \"$(wc -c < \"$_jo\" 2>/dev/null | tr -d ' ')\"; fi\n");
+            s.append("  if [ -n \"$_jcode\" ]; then _jrc=0; _jhl=$(printf 'H|%s|%s|%s' \"$_jcode\" ").append(Sh.q(url))
+                    .append(" \"$(wc -c < \"$_jo\" 2>/dev/null | tr -d ' ')\"); fi\n");
         }
-        s.append("else _jrc=").append(NO_CLIENT).append("; echo 'neither curl nor wget is installed on the target' > \"$_jh.err\"\n");
+        s.append("else _jhl=; _jrc=").append(NO_CLIENT).append("; echo 'neither curl nor wget is installed on the target' > \"$_jh.err\"\n");
         s.append("fi\n");
+        s.append("[ -n \"${_jhl:-}\" ] && printf '%s\\n' \"$_jhl\"\n");
+        // a 304 leaves nothing worth keeping (and maybe an empty file)
+        s.append("case \"${_jhl:-}\" in 'H|304|'*) rm -f \"$_jo\";; esac\n");
         s.append("if [ \"$_jrc\" != 0 ]; then printf 'E|%s|%s\\n' \"$_jrc\" \"$(tr '\\n' ' ' < \"$_jh.err\")\"; fi\n");
         s.append("[ -f \"$_jh\" ] && tr -d '\\r' < \"$_jh\" | sed 's/^/R|/'\n");
         s.append("rm -f \"$_jh.err\"\n");

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
 /**
  * ansible.builtin.wait_for for paths and TCP ports. The controller polls (one short round trip per try over
  * the persistent connection, {@code sleep} seconds apart) until the condition holds or {@code timeout}
- * passes. Ports are probed from the target with {@code nc -z}, falling back to bash's /dev/tcp; search_regex is
- * matched on the controller with Python semantics. state=drained is not supported.
+ * passes. Ports are probed from the target: its own listening sockets from /proc/net/tcp*, other hosts with curl's
+ * connect (then nc, then bash's /dev/tcp); search_regex on a port reads the service's first words with curl; the
+ * regex is matched on the controller with Python semantics. state=drained counts the port's active connections
+ * in /proc/net/tcp* as Ansible's Linux implementation does.
  */
 public final class WaitForModule implements Module {
 
@@ -81,8 +83,8 @@ public final class WaitForModule implements Module {
         if (args.get("exclude_hosts") != null && !"drained".equals(state)) {
             throw fail("exclude_hosts should only be with state=drained", 0);
         }
-        if ("drained".equals(state)) {
-            throw fail("state=drained is not supported by jplay", 0);
+        if (port == null && path == null && "drained".equals(state)) {
+            throw fail("Parameter 'port' is required when state=drained", 0);
         }
         long start = System.nanoTime();
         sleepSeconds(args.integer("delay"));
@@ -93,6 +95,14 @@ public final class WaitForModule implements Module {
 
         if (port == null && path == null) {
             sleepSeconds(Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L));
+        } else if ("drained".equals(state)) {
+            List<String> states = args.strings("active_connection_states");
+            while (activeConnections(ctx, host, port, states, args.strings("exclude_hosts")) > 0) {
+                if (System.nanoTime() >= deadline) {
+                    throw fail(msg != null ? msg : "Timeout when waiting for " + host + ":" + port + " to drain", elapsed(start));
+                }
+                sleepSeconds(pause);
+            }
         } else if ("absent".equals(state) || "stopped".equals(state)) {
             while (true) {
                 boolean present = path != null ? exists(ctx, path) : portOpen(ctx, host, port, args.integer("connect_timeout"));
@@ -119,6 +129,14 @@ public final class WaitForModule implements Module {
                             collect(m, groups, groupDict);
                             break;
                         }
+                    }
+                } else if (search != null) {
+                    // the regex is matched against what the service sends after connecting (a banner)
+                    String received = received(ctx, host, port, args.integer("connect_timeout"));
+                    Matcher m = received == null ? null : search.matcher(received);
+                    if (m != null && m.find()) {
+                        collect(m, groups, groupDict);
+                        break;
                     }
                 } else if (portOpen(ctx, host, port, args.integer("connect_timeout"))) {
                     break;
@@ -160,18 +178,101 @@ public final class WaitForModule implements Module {
         return ctx.connection().sh("[ -e " + p + " ] || [ -h " + p + " ]").rc() == 0;
     }
 
+    /** Names that mean this host: a listening socket in /proc/net/tcp* answers for them without connecting. */
+    private static final List<String> LOCAL_NAMES = List.of("127.0.0.1", "localhost", "0.0.0.0", "::1", "::");
+
+    /**
+     * Whether a TCP connection to host:port would be accepted, seen from the target with POSIX tools: for the
+     * target itself a LISTEN entry in /proc/net/tcp or tcp6; otherwise curl's connect (exit 7 or 28 means no
+     * connection), then nc, then bash's /dev/tcp where those are all the target has.
+     */
     private static boolean portOpen(ModuleContext ctx, String host, long port, long connectTimeout) {
         String h = Sh.q(host);
-        String script = "if command -v nc >/dev/null 2>&1; then nc -z -w " + connectTimeout + " " + h + " " + port + " >/dev/null 2>&1; exit $?\n"
+        String hex = String.format("%04X", port);
+        String script = (LOCAL_NAMES.contains(host)
+                ? "if [ -r /proc/net/tcp ]; then awk -v p=" + hex + " 'FNR > 1 { n = split($2, a, \":\"); if (a[n] == p && $4 == \"0A\") f = 1 }"
+                + " END { exit !f }' /proc/net/tcp /proc/net/tcp6 2>/dev/null; exit $?\nfi\n" : "")
+                // curl's telnet holds an open connection until -m ends: the connect time tells whether it got one
+                + "if command -v curl >/dev/null 2>&1; then _jc=$(curl -s -o /dev/null -w '%{time_connect}' --connect-timeout " + connectTimeout
+                + " -m " + (connectTimeout + 1) + " telnet://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + " </dev/null)\n"
+                + "  case $_jc in ''|0|0.000000|0,000000) exit 1;; *) exit 0;; esac\n"
+                + "elif command -v nc >/dev/null 2>&1; then nc -z -w " + connectTimeout + " " + h + " " + port + " >/dev/null 2>&1; exit $?\n"
                 + "elif command -v bash >/dev/null 2>&1; then\n"
                 + "  if command -v timeout >/dev/null 2>&1; then _t=\"timeout " + connectTimeout + "\"; else _t=; fi\n"
                 + "  $_t bash -c 'exec 3<>/dev/tcp/$0/$1' " + h + " " + port + " 2>/dev/null; exit $?\n"
                 + "else exit " + NO_PROBE_TOOL + "; fi";
         ExecResult r = ctx.connection().sh(script);
         if (r.rc() == NO_PROBE_TOOL) {
-            throw new ModuleFailure("wait_for needs nc or bash on the target to check ports");
+            throw new ModuleFailure("wait_for needs curl, nc or bash on the target to check ports on other hosts");
         }
         return r.rc() == 0;
+    }
+
+    /** What the service at host:port sends in the first connect_timeout seconds (curl's telnet), or null when closed. */
+    private static String received(ModuleContext ctx, String host, long port, long connectTimeout) {
+        ExecResult r = ctx.connection().sh("command -v curl >/dev/null 2>&1 || exit " + NO_PROBE_TOOL + "\n"
+                + "curl -s --connect-timeout " + connectTimeout + " -m " + Math.max(1, connectTimeout)
+                + " telnet://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + " </dev/null\n"
+                + "case $? in 6|7) exit 1;; *) exit 0;; esac");
+        if (r.rc() == NO_PROBE_TOOL) {
+            throw new ModuleFailure("wait_for needs curl on the target to read from a port (search_regex)");
+        }
+        return r.rc() == 0 ? r.stdoutText() : null;
+    }
+
+    private static final Map<String, String> STATE_IDS = Map.of("ESTABLISHED", "01", "SYN_SENT", "02", "SYN_RECV", "03",
+            "FIN_WAIT1", "04", "FIN_WAIT2", "05", "TIME_WAIT", "06");
+
+    /** Ansible's LinuxTCPConnectionInfo: active connections on the port from /proc/net/tcp and tcp6, read on the target. */
+    private static int activeConnections(ModuleContext ctx, String host, long port, List<String> states, List<String> excludes) {
+        List<String> ids = new ArrayList<>();
+        for (String st : states) {
+            String id = STATE_IDS.get(st);
+            if (id == null) {
+                throw new ModuleFailure("unknown connection state " + st);
+            }
+            ids.add(id);
+        }
+        List<String> locals = new ArrayList<>(hexAddresses(host));
+        boolean any = host.equals("0.0.0.0") || host.equals("::");
+        StringBuilder exclude = new StringBuilder();
+        if (excludes != null) {
+            for (String e : excludes) {
+                hexAddresses(e).forEach(x -> exclude.append(x).append(' '));
+            }
+        }
+        String awk = "FNR > 1 { split($2, l, \":\"); split($3, r, \":\"); if (l[2] != p) next; if (index(\" \" s \" \", \" \" $4 \" \") == 0) next;"
+                + " if (index(\" \" x \" \", \" \" r[1] \" \") > 0) next;"
+                + " if (a == 1 || index(\" \" h \" \", \" \" l[1] \" \") > 0) c++ } END { print \"N|\" c + 0 }";
+        String script = "awk -v p=" + String.format("%04X", port) + " -v s=" + Sh.q(String.join(" ", ids)) + " -v x=" + Sh.q(exclude.toString().strip())
+                + " -v h=" + Sh.q(String.join(" ", locals)) + " -v a=" + (any ? 1 : 0) + " " + Sh.q(awk) + " /proc/net/tcp /proc/net/tcp6 2>/dev/null";
+        Probe.Result r = Probe.parse(ctx.connection().sh(script).stdout());
+        String n = r.record("N");
+        return n == null ? 0 : Integer.parseInt(n.strip());
+    }
+
+    /** An IP literal as /proc/net/tcp* writes it (little-endian words); names other than localhost are not resolved. */
+    static List<String> hexAddresses(String host) {
+        List<String> out = new ArrayList<>();
+        String h = host.equals("localhost") ? "127.0.0.1" : host;
+        try {
+            byte[] b = java.net.InetAddress.getByName(h).getAddress();
+            if (!h.matches("[0-9.]+") && !h.contains(":")) {
+                return out;
+            }
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < b.length; i += 4) {
+                hex.append(String.format("%02X%02X%02X%02X", b[i + 3], b[i + 2], b[i + 1], b[i]));
+            }
+            out.add(hex.toString());
+            if (b.length == 4) {
+                // the same address as an IPv4-mapped IPv6 one in tcp6
+                out.add("0000000000000000FFFF0000" + hex);
+            }
+        } catch (java.net.UnknownHostException e) {
+            return out;
+        }
+        return out;
     }
 
     private static long elapsed(long start) {

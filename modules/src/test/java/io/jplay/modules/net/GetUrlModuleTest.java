@@ -73,6 +73,17 @@ class GetUrlModuleTest {
     }
 
     @Test
+    void notModifiedAnswerLeavesTheFileAlone() throws Exception {
+        // nginx answers 304 when If-Modified-Since equals Last-Modified: give dest the served file's mtime
+        long mtime = java.nio.file.Files.getLastModifiedTime(Path.of(bed.env("TESTBED_DIR"), "www/files/hello.txt")).toMillis() / 1000;
+        onTarget("echo old > /srv/get/nm.txt && touch -d @" + mtime + " /srv/get/nm.txt");
+        ModuleResult r = h().run("get_url", "url", files + "/hello.txt", "dest", "/srv/get/nm.txt");
+        assertThat(r.toMap()).containsEntry("changed", false).containsEntry("status_code", 304L)
+                .containsEntry("msg", "HTTP Error 304: Not Modified").containsEntry("state", "file").containsEntry("size", 4L);
+        assertThat(onTarget("cat /srv/get/nm.txt; ls /tmp | grep -c jplay-http || true")).isEqualTo("old\n0\n");
+    }
+
+    @Test
     void checkModeChangesNothing() {
         ModuleResult check = h().check().run("get_url", "url", files + "/hello.txt", "dest", "/srv/get/check.txt");
         assertThat(check.toMap()).containsEntry("changed", true).containsEntry("checksum_src", "da39a3ee5e6b4b0d3255bfef95601890afd80709")
