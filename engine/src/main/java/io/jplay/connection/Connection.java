@@ -70,6 +70,14 @@ public interface Connection extends AutoCloseable {
         }
     }
 
+    /**
+     * The SSH settings this connection logs in with, or null when it is not an SSH connection. Modules that run
+     * their own ssh client to the same host (synchronize's rsync) build its options from them.
+     */
+    default io.jplay.connection.ssh.SshSettings sshSettings() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -18,6 +18,11 @@ public final class EnvironmentConnection implements Connection {
     }
 
     @Override
+    public io.jplay.connection.ssh.SshSettings sshSettings() {
+        return inner.sshSettings();
+    }
+
+    @Override
     public String describe() {
         return inner.describe();
     }

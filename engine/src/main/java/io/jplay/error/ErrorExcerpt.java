@@ -26,6 +26,13 @@ final class ErrorExcerpt {
                   - "{{ foo }}"
             """;
 
+    /** k=v shorthand, as _get_extended_error looks for it on the line before the error. */
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile(
+            "\\w+(\\s+)?=(\\s+)?[\\w/-]+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final String SHORTHAND_HINT = "There appears to be both 'k=v' shorthand syntax and YAML in this task. "
+            + "Only one syntax may be used.\n";
+
     private ErrorExcerpt() {
     }
 
@@ -50,11 +57,24 @@ final class ErrorExcerpt {
         }
         String target = lines.get(index);
         String previous = index > 0 ? lines.get(index - 1) : "";
-        String arrow = " ".repeat(Math.max(location.column() - 1, 0)) + "^ here";
-        message.append("\nThe offending line appears to be:\n\n")
-                .append(previous.stripTrailing()).append('\n')
-                .append(target.stripTrailing()).append('\n')
-                .append(arrow).append('\n');
+        if (KEY_VALUE.matcher(previous).find()) {
+            // k=v on the line before: Ansible points at its '=' instead, one line up, with the shorthand hint
+            int equals = previous.stripTrailing().indexOf('=');
+            message.setLength(0);
+            message.append("The error appears to be in '").append(location.file()).append("': line ")
+                    .append(location.line() - 1).append(", column ").append(equals + 1)
+                    .append(", but may\nbe elsewhere in the file depending on the exact syntax problem.\n")
+                    .append("\nThe offending line appears to be:\n\n")
+                    .append(previous.stripTrailing()).append('\n')
+                    .append(" ".repeat(equals)).append("^ here\n\n")
+                    .append(SHORTHAND_HINT);
+        } else {
+            String arrow = " ".repeat(Math.max(location.column() - 1, 0)) + "^ here";
+            message.append("\nThe offending line appears to be:\n\n")
+                    .append(previous.stripTrailing()).append('\n')
+                    .append(target.stripTrailing()).append('\n')
+                    .append(arrow).append('\n');
+        }
         if (target.contains("{{") && target.contains("}}")
                 && (!target.contains("\"{{") || !target.contains("'{{"))) {
             message.append(UNQUOTED_VARIABLE_HINT);

@@ -22,12 +22,17 @@ final class Connections implements AutoCloseable {
     private final SshSettingsResolver ssh;
     private final SshConnectionPool pool = new SshConnectionPool();
     private final Map<String, String> remoteTmpDirs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String configBecomeFlags;
 
-    /** @param workingDirectory where local commands start: the run's working directory */
-    Connections(String cliConnection, java.nio.file.Path workingDirectory, SshSettingsResolver ssh) {
+    /**
+     * @param workingDirectory  where local commands start: the run's working directory
+     * @param configBecomeFlags ansible.cfg's become_flags (DEFAULT_BECOME_FLAGS), or null/empty for the method's default
+     */
+    Connections(String cliConnection, java.nio.file.Path workingDirectory, SshSettingsResolver ssh, String configBecomeFlags) {
         this.cliConnection = cliConnection;
         this.workingDirectory = workingDirectory;
         this.ssh = ssh;
+        this.configBecomeFlags = configBecomeFlags == null || configBecomeFlags.isBlank() ? null : configBecomeFlags;
     }
 
     /** The connection type a host's task uses: the task/play keyword, else ansible_connection, else -c, else ssh. */
@@ -58,9 +63,15 @@ final class Connections implements AutoCloseable {
         };
         Connection connection = base;
         if (become != null && become.enabled()) {
-            BecomeConnection.Method method = "su".equals(become.method()) ? BecomeConnection.Method.SU
-                    : BecomeConnection.Method.SUDO;
-            connection = new BecomeConnection(connection, method, become.user(), become.password());
+            String name = become.method().replace("ansible.builtin.", "");
+            BecomeConnection.Method method = switch (name) {
+                case "sudo" -> BecomeConnection.Method.SUDO;
+                case "su" -> BecomeConnection.Method.SU;
+                default -> throw new io.jplay.connection.BecomeException("jplay does not support become_method '" + name
+                        + "': it runs sudo and su (see docs/connections.md)");
+            };
+            String flags = become.flags() != null ? become.flags() : configBecomeFlags;
+            connection = new BecomeConnection(connection, method, become.user(), become.password(), flags);
         }
         if (environment != null && !environment.isEmpty()) {
             connection = new EnvironmentConnection(connection, environment);
@@ -79,7 +90,7 @@ final class Connections implements AutoCloseable {
         pool.closeAll();
     }
 
-    /** A task's become keywords, resolved. */
-    record BecomeSettings(boolean enabled, String method, String user, String password) {
+    /** A task's become keywords, resolved; flags null: ansible.cfg's become_flags, else the method's default. */
+    record BecomeSettings(boolean enabled, String method, String user, String password, String flags) {
     }
 }

@@ -1,6 +1,7 @@
 package io.jplay.execution;
 
 import io.jplay.error.JplayException;
+import io.jplay.execution.action.Actions;
 import io.jplay.output.AggregateStats.Counter;
 import io.jplay.output.PlayInfo;
 import io.jplay.output.TaskInfo;
@@ -69,6 +70,8 @@ final class PlayRun {
     private List<String> playHostsAll;
     private Map<String, VarsContext> hostContexts;
     private boolean endPlay;
+    /** strategy: free: each host runs its next task in turn, without waiting for the others (free.py). */
+    private final boolean free;
 
     PlayRun(RunContext run, RunState state, LoadedPlay loaded, ExecutorService workers) {
         this.run = run;
@@ -80,11 +83,17 @@ final class PlayRun {
         this.runner = new TaskRunner(run, roleLayers, loaded.includes());
         this.workers = workers;
         this.tags = new TagFilter(run.options().tags(), run.options().skipTags());
+        String strategy = String.valueOf(play.keywords().getOrDefault("strategy", "linear"));
+        this.free = strategy.equals("free") || strategy.equals("ansible.builtin.free");
     }
 
     /** Runs the play; returns Ansible's result code of its last batch, and whether the playbook must stop. */
     Outcome run() {
         Map<String, Object> playVars = play.keyword("vars") instanceof Map<?, ?> m ? TaskRunner.stringKeys(m) : Map.of();
+        if (play.keyword("vars_prompt") != null) {
+            playVars = new LinkedHashMap<>(playVars);
+            playVars.putAll(VarsPrompt.answers(play.keyword("vars_prompt"), run.variables().extraVars(), run.display()));
+        }
         String name = playName(playVars);
         String pattern = hostsPattern(playVars);
         List<String> inventoryOrder = run.hosts().hostNames(pattern);
@@ -195,6 +204,12 @@ final class PlayRun {
         Set<String> batchFailed = new LinkedHashSet<>();
         int result = RUN_OK;
         boolean startAtFound = run.options().startAtTask() == null || state.startAtDone;
+        if (free && play.keyword("max_fail_percentage") != null) {
+            run.display().warning("Using max_fail_percentage with the free strategy is not supported, as tasks are "
+                    + "executed independently on each host");
+        }
+        // free: the hosts that had their turn in this round (a host runs one task per round, in host order)
+        Set<String> hadTurn = new LinkedHashSet<>();
         while (!endPlay) {
             List<String> left = new ArrayList<>();
             for (String host : active) {
@@ -204,7 +219,8 @@ final class PlayRun {
                 HostCursor cursor = cursors.get(host);
                 if (!peeked.containsKey(host)) {
                     HostCursor.Step step = cursor.next();
-                    while (step != null && (!selected(step) || roleAlreadyRan(host, step))) {
+                    while (step != null && (!selected(step) || roleAlreadyRan(host, step)
+                            || FactGathering.isGatherTask(step.task()) && run.facts().skips(host))) {
                         step = cursor.next();
                     }
                     if (step == null) {
@@ -221,14 +237,26 @@ final class PlayRun {
             if (left.isEmpty()) {
                 break;
             }
-            // the hosts whose next task is the first host's: others wait for their turn (lock-step)
-            Task task = peeked.get(left.get(0)).task();
-            List<String> hosts = new ArrayList<>();
-            for (String host : left) {
-                if (peeked.get(host).task() == task) {
-                    hosts.add(host);
+            List<String> candidates = left;
+            if (free) {
+                candidates = left.stream().filter(h -> !hadTurn.contains(h)).toList();
+                if (candidates.isEmpty()) {
+                    hadTurn.clear();
+                    candidates = left;
                 }
             }
+            // linear: the hosts whose next task is the first host's, others wait for their turn (lock-step);
+            // free: the next hosts in turn that happen to be at the same task run it together
+            Task task = peeked.get(candidates.get(0)).task();
+            List<String> hosts = new ArrayList<>();
+            for (String host : candidates) {
+                if (peeked.get(host).task() == task) {
+                    hosts.add(host);
+                } else if (free) {
+                    break;
+                }
+            }
+            hadTurn.addAll(hosts);
             Map<String, HostCursor.Step> steps = new LinkedHashMap<>();
             for (String host : hosts) {
                 steps.put(host, peeked.remove(host));
@@ -246,6 +274,10 @@ final class PlayRun {
             }
             int before = state.failedHosts.size();
             boolean anyErrorsFatal = runTask(task, steps, cursors, batch, false);
+            if (free) {
+                // a failure stays the failing host's: no any_errors_fatal, no max_fail_percentage
+                continue;
+            }
             // hosts whose failure nothing rescues: the host leaves the play once it has no more tasks
             List<String> failedNow = new ArrayList<>();
             for (String host : hosts) {
@@ -373,6 +405,10 @@ final class PlayRun {
     private List<Block> compile() {
         List<Block> blocks = new ArrayList<>();
         BlockOrigin origin = BlockOrigin.playbookFile(playbookDir.resolve("playbook.yml"));
+        if (run.facts().playGathers(play.keyword("gather_facts"))) {
+            blocks.add(Block.implicit(List.of(run.facts().task(play.keyword("gather_subset"), play.keyword("gather_timeout"),
+                    play.keyword("fact_path"))), Map.of(), null, null));
+        }
         addSection(blocks, loaded.preTasks(), origin);
         blocks.add(flushBlock());
         addSection(blocks, loaded.roleTasks(), origin);
@@ -572,10 +608,30 @@ final class PlayRun {
         }
         Inheritance inherited = new Inheritance(task, firstStep.parents(), play.keywords());
         boolean runOnce = truthy(inherited.value("run_once"));
+        // add_host runs for the first host only, as run_once, but registers for that host alone
+        boolean bypassHostLoop = Actions.BYPASS_HOST_LOOP.contains(task.moduleName());
+        if (free && !handler) {
+            if (bypassHostLoop) {
+                throw new JplayException("The '" + task.action() + "' module bypasses the host loop, which is currently "
+                        + "not supported in the free strategy and would instead execute for every host in the inventory list.",
+                        task.location());
+            }
+            if (runOnce) {
+                run.display().warning("Using run_once with the free strategy is not currently supported. This task will "
+                        + "still be executed for every host in the inventory list.");
+                runOnce = false;
+            }
+            if (truthy(inherited.value("any_errors_fatal"))) {
+                run.display().warning("Using any_errors_fatal with the free strategy is not supported, as tasks are "
+                        + "executed independently on each host");
+            }
+        }
         List<String> hosts = new ArrayList<>(steps.keySet());
-        if (runOnce) {
+        if (runOnce || bypassHostLoop) {
             hosts = List.of(first);
         }
+        // throttle: at most that many hosts run this task at once (within forks)
+        java.util.concurrent.Semaphore throttle = throttle(task, inherited, first);
         Map<String, Future<TaskOutcome>> futures = new LinkedHashMap<>();
         Map<String, BufferedCallback> buffers = new LinkedHashMap<>();
         for (String host : hosts) {
@@ -584,7 +640,30 @@ final class PlayRun {
             buffers.put(host, buffer);
             HostTask hostTask = new HostTask(host, step, hostContexts.get(host), play.keywords(),
                     host.equals(first) ? info : info(task, host, step), searchDirs(step), hosts);
-            futures.put(host, workers.submit(() -> runner.run(hostTask, buffer)));
+            futures.put(host, workers.submit(() -> {
+                if (throttle == null) {
+                    return runner.run(hostTask, buffer);
+                }
+                throttle.acquireUninterruptibly();
+                try {
+                    return runner.run(hostTask, buffer);
+                } finally {
+                    throttle.release();
+                }
+            }));
+        }
+        if (Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
+            // group_by changes the inventory as its results are processed: no host may still be reading it
+            for (Future<TaskOutcome> future : futures.values()) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new JplayException("interrupted");
+                } catch (ExecutionException e) {
+                    // reported below, in host order
+                }
+            }
         }
         Map<String, TaskOutcome> outcomes = new LinkedHashMap<>();
         for (String host : hosts) {
@@ -608,7 +687,24 @@ final class PlayRun {
             outcomes.put(host, outcome);
         }
         includeFiles(task, steps, handler ? includedHandlerCursors(steps.keySet()) : cursors, outcomes);
-        return (truthy(inherited.value("any_errors_fatal")) || runOnce) && !truthy(inherited.value("ignore_errors"));
+        return (truthy(inherited.value("any_errors_fatal")) || runOnce || bypassHostLoop)
+                && !truthy(inherited.value("ignore_errors"));
+    }
+
+    /** The task's throttle keyword (templated for the first host) as a semaphore, or null when it is 0. */
+    private java.util.concurrent.Semaphore throttle(Task task, Inheritance inherited, String host) {
+        Object value = inherited.value("throttle");
+        if (value == null) {
+            return null;
+        }
+        int limit;
+        try {
+            Object templated = run.templar().template(value, run.variables().scope(host, hostContexts.get(host)));
+            limit = Integer.parseInt(String.valueOf(templated).strip());
+        } catch (TemplatingException | NumberFormatException e) {
+            throw new JplayException("Failed to convert the throttle value to an integer.", task.location());
+        }
+        return limit > 0 ? new java.util.concurrent.Semaphore(limit) : null;
     }
 
     /**

@@ -112,7 +112,8 @@ public final class PlaybookExecutor {
                 .configFile(config.configFile().map(Path::toString).orElse(null))
                 .hashBehaviour(hashBehaviour)
                 .build();
-        TaskSearchPaths searchPaths = new TaskSearchPaths(pattern -> new HostPatternMatcher(inventory, w -> { }).hostNames(pattern));
+        TaskSearchPaths searchPaths = new TaskSearchPaths(pattern -> new HostPatternMatcher(inventory, w -> { }).hostNames(pattern),
+                display::warning);
         Templar templar = new Templar(searchPaths);
         PlaybookCallback events = new CallbackDispatcher(List.of(
                 new DefaultCallback(display, CallbackOptions.from(config, options.environment(), options.check()))));
@@ -121,8 +122,15 @@ public final class PlaybookExecutor {
         ModuleLibraries libraries = new ModuleLibraries();
         config.getPaths(Setting.DEFAULT_MODULE_PATH).forEach(libraries::addFolder);
         RunContext run = new RunContext(options, inventory, hosts, variables, templar, searchPaths, modules,
-                new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config)), display, events,
-                stats, libraries);
+                new Connections(options.connection(), options.cwd(), new SshSettingsResolver(options, config),
+                        config.getString(io.jplay.config.Setting.DEFAULT_BECOME_FLAGS)), display, events,
+                stats, libraries, new FactGathering(config));
+        for (String host : inventory.hosts().keySet()) {
+            Map<String, Object> cached = run.facts().cached(host);
+            if (cached != null) {
+                variables.setHostFacts(host, cached);
+            }
+        }
         // every playbook is loaded (imports, roles) before any runs: a syntax error in the second stops the first too
         Map<String, Object> extra = variables.extraVars();
         LoadTimeTemplater loadTime = (value, localVars) -> {
@@ -156,6 +164,7 @@ public final class PlaybookExecutor {
                 String given = playbookPaths.get(index++);
                 if (listing.syntaxCheck() && !(listing.hosts() || listing.tasks() || listing.tags())) {
                     display.display("\nplaybook: " + given);
+                    lister.resolveHosts(plays);
                 } else {
                     lister.show(given, plays, listing.hosts(), listing.tasks(), listing.tags());
                 }

@@ -41,8 +41,10 @@ final class PlaybookListing {
             playTags.forEach(t -> myTags.add(String.valueOf(t)));
             StringBuilder msg = new StringBuilder("\n  play #" + (i + 1) + " (" + String.join(",", patterns) + "): "
                     + loaded.play().name() + "\tTAGS: [" + String.join(",", myTags) + "]");
+            // Ansible's PlaybookExecutor resolves every play's hosts for any listing (the serial batches), so
+            // patterns that match nothing warn with --list-tasks and --list-tags too
+            List<String> matched = hosts.hostNames(String.join(",", patterns));
             if (listHosts) {
-                List<String> matched = hosts.hostNames(String.join(",", patterns));
                 msg.append("\n    pattern: ").append(pythonList(patterns)).append("\n    hosts (").append(matched.size()).append("):");
                 for (String host : matched) {
                     msg.append("\n      ").append(host);
@@ -60,6 +62,13 @@ final class PlaybookListing {
                 }
                 display.display(tasks.toString());
             }
+        }
+    }
+
+    /** --syntax-check alone: only the plays' hosts are resolved, for their "Could not match" warnings. */
+    void resolveHosts(List<LoadedPlay> plays) {
+        for (LoadedPlay loaded : plays) {
+            hosts.hostNames(String.join(",", patterns(loaded.play().keyword("hosts"))));
         }
     }
 

@@ -23,6 +23,9 @@ final class ResultProcessor {
         String host = hostTask.host();
         Task task = hostTask.step().task();
         Map<String, Object> result = outcome.result();
+        if (outcome.status() == TaskStatus.OK && io.jplay.execution.action.Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
+            InventoryUpdates.apply(run, hostTask, result);
+        }
         TaskResult taskResult = new TaskResult(host, hostTask.info(), result);
         Object register = task.keyword("register");
         if (register != null) {
@@ -134,7 +137,10 @@ final class ResultProcessor {
                             run.variables().setHostFacts(host, values);
                         }
                     }
-                    default -> run.variables().setHostFacts(host, values);
+                    default -> {
+                        run.variables().setHostFacts(host, values);
+                        run.facts().store(host, run.variables().hostFacts(host));
+                    }
                 }
             }
         }

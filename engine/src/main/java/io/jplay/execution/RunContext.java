@@ -15,5 +15,6 @@ import io.jplay.vars.VariableManager;
  */
 record RunContext(ExecutorOptions options, Inventory inventory, HostPatternMatcher hosts, VariableManager variables,
                   Templar templar, TaskSearchPaths searchPaths, ModuleRegistry modules, Connections connections,
-                  Display display, PlaybookCallback events, AggregateStats stats, ModuleLibraries libraries) {
+                  Display display, PlaybookCallback events, AggregateStats stats, ModuleLibraries libraries,
+                  FactGathering facts) {
 }

@@ -29,6 +29,7 @@ final class SshSettingsResolver {
     private final String configCommonArgs;
     private final String configExtraArgs;
     private final int configRetries;
+    private final String agentSocket;
 
     SshSettingsResolver(ExecutorOptions options, AnsibleConfig config) {
         this.flags = options.connectionFlags();
@@ -42,6 +43,7 @@ final class SshSettingsResolver {
         this.configCommonArgs = config.getString(Setting.SSH_COMMON_ARGS);
         this.configExtraArgs = config.getString(Setting.SSH_EXTRA_ARGS);
         this.configRetries = config.getInt(Setting.SSH_RETRIES);
+        this.agentSocket = options.environment().get("SSH_AUTH_SOCK");
     }
 
     /**
@@ -80,7 +82,8 @@ final class SshSettingsResolver {
 
         SshSettings base = SshSettings.of(address[0], Integer.parseInt(address[1]), null)
                 .withPassword(password)
-                .withConnectionAttempts(retries + 1);
+                .withConnectionAttempts(retries + 1)
+                .withAgentSocket(agentSocket);
         SshArgs args = new SshArgs(base).add(sshArgs);
         if (!hostKeyChecking) {
             args.option("StrictHostKeyChecking", "no");

@@ -296,7 +296,10 @@ final class TaskRunner {
                 if (run.options().diff() && res.get("diff") != null) {
                     events.fileDiff(itemResult);
                 }
-                events.runnerItemOk(itemResult);
+                if (!Actions.INVENTORY_ACTIONS.contains(task.moduleName())) {
+                    // add_host/group_by items are shown by the strategy once the inventory changed
+                    events.runnerItemOk(itemResult);
+                }
             }
             results.add(res);
             // TaskExecutor updates the job's variables with facts as the loop goes (set_fact accumulating)
@@ -542,6 +545,8 @@ final class TaskRunner {
             connection = connect(hostTask, scope, renderer);
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            return taskError(e.getMessage());
         } catch (TemplatingException e) {
             return failed(e.getMessage());
         }
@@ -570,6 +575,9 @@ final class TaskRunner {
             return new LinkedHashMap<>(moduleResult.toMap());
         } catch (ConnectionException e) {
             return unreachable(e.getMessage());
+        } catch (io.jplay.connection.BecomeException e) {
+            // raised by the connection, not the module: Ansible's result has only "msg", no "changed"
+            return taskError(e.getMessage());
         } catch (ModuleFailure e) {
             return failed(e.getMessage());
         } finally {
@@ -638,23 +646,21 @@ final class TaskRunner {
         }
         String type = run.connections().type(inherited.value("connection"), vars);
         Object becomeKeyword = inherited.value("become");
+        // connection variables (become ones included) are the delegated host's when the task is delegated
         boolean become = becomeKeyword != null ? truthy(becomeKeyword, scope) : run.options().become()
-                || truthy(scope.get("ansible_become"), scope);
-        Object user = inherited.value("become_user");
-        if (user == null) {
-            user = scope.get("ansible_become_user") != null ? scope.get("ansible_become_user") : run.options().becomeUser();
-        }
-        Object method = inherited.value("become_method");
-        if (method == null) {
-            method = scope.get("ansible_become_method") != null ? scope.get("ansible_become_method") : run.options().becomeMethod();
-        }
-        Object password = scope.get("ansible_become_password") != null ? scope.get("ansible_become_password")
-                : scope.get("ansible_become_pass") != null ? scope.get("ansible_become_pass")
-                : run.options().connectionFlags().becomePassword();
+                || truthy(vars.get("ansible_become"), scope);
+        // connection variables win over keywords, as in Ansible (ansible_become_user over become_user ...)
+        Object user = firstSet(vars.get("ansible_become_user"), inherited.value("become_user"), run.options().becomeUser());
+        Object method = firstSet(vars.get("ansible_become_method"), inherited.value("become_method"),
+                run.options().becomeMethod());
+        Object flags = firstSet(vars.get("ansible_become_flags"), inherited.value("become_flags"));
+        Object password = firstSet(vars.get("ansible_become_password"), vars.get("ansible_become_pass"),
+                run.options().connectionFlags().becomePassword());
         Connections.BecomeSettings settings = new Connections.BecomeSettings(become,
                 method == null ? "sudo" : String.valueOf(renderer.template(method)),
                 user == null ? null : String.valueOf(renderer.template(user)),
-                password == null ? null : String.valueOf(renderer.template(password)));
+                password == null ? null : String.valueOf(renderer.template(password)),
+                flags == null ? null : String.valueOf(renderer.template(flags)));
         Map<String, String> environment = new LinkedHashMap<>();
         for (Object env : environmentLayers(hostTask)) {
             Object templated = renderer.template(env);
@@ -662,14 +668,24 @@ final class TaskRunner {
                 map.forEach((k, v) -> environment.put(String.valueOf(k), PythonRepr.str(v)));
             }
         }
-        Object address = vars.get("ansible_host") != null ? vars.get("ansible_host") : hostTask.host();
-        if (delegate != null && vars.get("ansible_host") == null) {
+        Object hostVar = vars.get("ansible_host") != null ? vars.get("ansible_host") : vars.get("ansible_ssh_host");
+        Object address = hostVar != null ? hostVar : hostTask.host();
+        if (delegate != null && hostVar == null) {
             address = renderer.template(delegate);
         }
         Object port = vars.get("ansible_port") != null ? vars.get("ansible_port") : vars.getOrDefault("ansible_ssh_port", 22);
         String[] target = {String.valueOf(renderer.template(address)), String.valueOf(renderer.template(port))};
         return run.connections().open(type, target, vars, renderer::template, inherited.value("remote_user"), settings,
                 environment);
+    }
+
+    private static Object firstSet(Object... values) {
+        for (Object value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** environment: play, then blocks outermost first, then the task; later ones win per variable. */

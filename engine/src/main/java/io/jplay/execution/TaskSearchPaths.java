@@ -16,9 +16,16 @@ final class TaskSearchPaths implements LookupSupport {
 
     private final ThreadLocal<List<Path>> baseDirs = ThreadLocal.withInitial(List::of);
     private final Function<String, List<String>> hostPattern;
+    private final java.util.function.Consumer<String> warnings;
 
-    TaskSearchPaths(Function<String, List<String>> hostPattern) {
+    TaskSearchPaths(Function<String, List<String>> hostPattern, java.util.function.Consumer<String> warnings) {
         this.hostPattern = hostPattern;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void warning(String message) {
+        warnings.accept(message);
     }
 
     /** The directories of the running task, most specific first (role dir, the task file's dir, playbook dir). */

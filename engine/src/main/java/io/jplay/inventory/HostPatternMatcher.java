@@ -88,6 +88,11 @@ public final class HostPatternMatcher {
         subset = results;
     }
 
+    /** Forgets what patterns matched: add_host and group_by changed the inventory (clear_pattern_cache). */
+    public void clearCache() {
+        patternCache.clear();
+    }
+
     /** The hosts matching the pattern (and the --limit subset), in Ansible's order. */
     public List<Host> hosts(String pattern) {
         List<Host> hosts = evaluate(split(pattern));

@@ -193,6 +193,74 @@ public final class Inventory {
         return value;
     }
 
+    /**
+     * InventoryManager.add_dynamic_host (the add_host action's result): adds the host under {@code all} if new,
+     * combines its variables, puts it into each group (created if new) and reconciles. Returns whether
+     * anything changed, which is the task's {@code changed}.
+     */
+    public synchronized boolean addDynamicHost(String name, Map<String, Object> hostVars, List<String> newGroups) {
+        boolean changed = false;
+        if (!hosts.containsKey(name)) {
+            addHost(name, "all", null);
+            changed = true;
+        }
+        Host host = hosts.get(name);
+        for (Map.Entry<String, Object> e : hostVars.entrySet()) {
+            boolean known = host.vars().containsKey(e.getKey());
+            Object value = combined(host.vars().get(e.getKey()), e.getValue());
+            if (!known || !java.util.Objects.equals(host.vars().get(e.getKey()), value)) {
+                host.setVariable(e.getKey(), value);
+                changed = true;
+            }
+        }
+        for (String groupName : newGroups) {
+            if (!groups.containsKey(groupName)) {
+                addGroup(groupName);
+                changed = true;
+            }
+            if (groups.get(groupName).addHost(host)) {
+                changed = true;
+            }
+        }
+        if (changed) {
+            reconcile();
+        }
+        return changed;
+    }
+
+    /**
+     * InventoryManager.add_dynamic_group (the group_by action's result): the group and its parents (created
+     * if new), the group made a child of each parent, the host put into the group. Returns whether anything
+     * changed; as in Ansible, a new group alone (without new parents or membership) is not a change.
+     */
+    public synchronized boolean addDynamicGroup(String hostName, String groupName, List<String> parents) {
+        Host host = host(hostName);
+        if (host == null) {
+            throw new JplayException(hostName + " cannot be matched in inventory");
+        }
+        boolean changed = false;
+        addGroup(groupName);
+        for (String parent : parents) {
+            if (!groups.containsKey(parent)) {
+                addGroup(parent);
+                changed = true;
+            }
+        }
+        Group group = groups.get(groupName);
+        for (String parent : parents) {
+            if (groups.get(parent).addChildGroup(group)) {
+                changed = true;
+            }
+        }
+        if (!group.allHosts().contains(host)) {
+            changed = group.addHost(host);
+        }
+        if (changed) {
+            reconcile();
+        }
+        return changed;
+    }
+
     /** Ansible's reconcile_inventory: every group under all, group-less hosts in ungrouped. */
     public void reconcile() {
         currentSource = null;

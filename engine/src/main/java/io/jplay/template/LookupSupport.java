@@ -26,4 +26,8 @@ public interface LookupSupport {
 
     /** See {@link io.jplay.template.lookup.LookupContext#hostsMatching(String)}. */
     List<String> hostsMatching(String pattern);
+
+    /** See {@link io.jplay.template.lookup.LookupContext#warning(String)}. */
+    default void warning(String message) {
+    }
 }

@@ -127,6 +127,11 @@ public final class ScopeRenderer implements LookupContext {
         return lookups.hostsMatching(pattern);
     }
 
+    @Override
+    public void warning(String message) {
+        lookups.warning(message);
+    }
+
     // ----------------------------------------------------------------------------------------------------
     // Variables as templates see them (AnsibleJ2Vars)
 

@@ -135,6 +135,14 @@ public final class YamlLoader {
                 : Location.of(origin, mark.getLine() + 1, mark.getColumn() + 1);
         // Ansible prints PyYAML's "problem" only, not its context.
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        // Ansible parses with libyaml, whose parser words a collection that does not go on differently
+        if (problem.startsWith("expected <block end>, but found")) {
+            if ("while parsing a block collection".equals(e.getContext())) {
+                problem = "did not find expected '-' indicator";
+            } else if ("while parsing a block mapping".equals(e.getContext())) {
+                problem = "did not find expected key";
+            }
+        }
         return new JplayException("Syntax Error while loading YAML.\n  " + problem, where, e);
     }
 

@@ -93,11 +93,13 @@ class LocalConnectionTest {
         };
         BecomeConnection sudo = new BecomeConnection(recorder, BecomeConnection.Method.SUDO, "app", null);
         ExecResult r = sudo.exec(Command.argv("id", "-u").withCwd("/srv"));
-        assertThat(r.stdoutText()).isEqualTo("sudo -H -n -u app /bin/sh -c 'cd /srv && id -u'");
+        assertThat(r.stdoutText()).isEqualTo("sudo -H -S -n -u app /bin/sh -c 'cd /srv && id -u'");
 
         BecomeConnection withPassword = new BecomeConnection(recorder, BecomeConnection.Method.SUDO, null, "s3cret");
         ExecResult p = withPassword.exec(Command.argv("cat").withStdin("data"));
-        assertThat(p.stdoutText()).isEqualTo("sudo -H -k -S -p '' -u root /bin/sh -c cat");
+        assertThat(p.stdoutText()).isEqualTo("if sudo -n -H -S -u root /bin/sh -c true 2>/dev/null;"
+                + " then IFS= read -r _ || :; exec sudo -n -H -S -u root /bin/sh -c cat;"
+                + " else exec sudo -k -p '' -H -S -u root /bin/sh -c cat; fi");
         assertThat(p.stderrText()).isEqualTo("s3cret\ndata");
     }
 

@@ -49,6 +49,12 @@ public final class Testbed {
         return instance;
     }
 
+    /** Reads testbed.env again, after a test changed the test bed (more sshd hosts ...); returns the new instance. */
+    public static synchronized Testbed reload() {
+        instance = null;
+        return instance();
+    }
+
     /** Runs {@code testbed.sh ARGS...}; fails with its output when it exits non-zero. */
     public String script(String... args) {
         return run(script, args);

@@ -4,6 +4,9 @@ import io.jplay.module.Module;
 import io.jplay.module.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistryTest {
@@ -11,14 +14,23 @@ class RegistryTest {
     @Test
     void everyBuiltinModuleIsFoundByShortNameAndFqcn() {
         ModuleRegistry registry = Harness.registry();
-        String[] names = {"command", "shell", "raw", "script", "ping", "stat", "file", "copy", "slurp", "fetch",
-            "lineinfile", "blockinfile", "replace", "find", "tempfile", "wait_for", "template"};
-        for (String name : names) {
-            Module module = registry.find(name).orElseThrow(() -> new AssertionError("missing " + name));
-            assertThat(registry.find("ansible.builtin." + name)).containsSame(module);
-            assertThat(registry.find("ansible.legacy." + name)).containsSame(module);
+        Set<String> names = new HashSet<>();
+        for (Module module : registry.modules()) {
+            assertThat(names.add(module.name())).as("registered twice: " + module.name()).isTrue();
+            assertThat(registry.find(module.name())).containsSame(module);
+            assertThat(registry.find("ansible.builtin." + module.name())).containsSame(module);
+            assertThat(registry.find("ansible.legacy." + module.name())).containsSame(module);
         }
-        assertThat(registry.modules()).hasSize(names.length);
+        assertThat(names).contains("command", "shell", "raw", "script", "ping", "stat", "file", "copy", "slurp", "fetch",
+                "lineinfile", "blockinfile", "replace", "find", "tempfile", "wait_for", "template", "setup", "systemd",
+                "service", "sysctl", "user", "group", "modprobe", "hostname", "mount", "reboot", "selinux", "seboolean", "apt",
+                "package", "apt_repository", "apt_key", "yum", "dnf", "yum_repository", "get_url", "uri");
+        assertThat(registry.find("gather_facts")).containsSame(registry.find("setup").orElseThrow());
         assertThat(registry.find("nope")).isEmpty();
+        // modules Ansible ships in collections answer to their collection's FQCN too
+        for (String fqcn : new String[] {"ansible.posix.sysctl", "ansible.posix.mount", "ansible.posix.selinux", "ansible.posix.seboolean",
+            "community.general.modprobe", "ansible.builtin.systemd_service"}) {
+            assertThat(registry.find(fqcn)).as(fqcn).isPresent();
+        }
     }
 }

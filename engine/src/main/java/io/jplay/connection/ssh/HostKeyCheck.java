@@ -58,11 +58,12 @@ final class HostKeyCheck implements HostKeyVerifier {
                         if (entry.verify(key)) {
                             return true;
                         }
-                        refusal = "the " + type + " host key of " + name + " (" + SecurityUtils.getFingerprint(key)
-                                + ") does not match the key recorded for it in " + file
-                                + ": the host was reinstalled, or someone is intercepting the connection."
-                                + " If the change is expected, remove the old key with: ssh-keygen -R '" + name + "' -f " + file
-                                + ". Host key verification failed.";
+                        refusal = "WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! The " + label(type)
+                                + " host key sent by " + name + " (" + fingerprint(key) + ") is not the one recorded for it in "
+                                + file + ": the host was reinstalled, or someone is intercepting the connection."
+                                + " If the change is expected, remove the old key with: ssh-keygen -f \"" + file + "\" -R \""
+                                + name + "\". Host key for " + name + " has changed and you have requested strict checking."
+                                + " Host key verification failed.";
                         return false;
                     }
                 }
@@ -75,11 +76,31 @@ final class HostKeyCheck implements HostKeyVerifier {
             remember(name, key);
             return true;
         }
-        refusal = "No " + type + " host key is known for " + name + " (" + SecurityUtils.getFingerprint(key)
+        refusal = "No " + label(type) + " host key is known for " + name + " (" + fingerprint(key)
                 + ") and you have requested strict checking. Add it to " + describeFiles()
                 + " (ssh-keyscan -p " + settings.port() + " " + settings.host() + "), or set host_key_checking = False"
                 + " / -o StrictHostKeyChecking=accept-new. Host key verification failed.";
         return false;
+    }
+
+    /** OpenSSH's name for a key type in its messages: ED25519, RSA, ECDSA. */
+    private static String label(KeyType type) {
+        String name = type.toString();
+        if (name.startsWith("ecdsa")) {
+            return "ECDSA";
+        }
+        return name.replaceFirst("^ssh-", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The fingerprint as ssh prints it: SHA256 of the key blob, base64 without padding. */
+    static String fingerprint(PublicKey key) {
+        byte[] blob = new net.schmizz.sshj.common.Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return SecurityUtils.getFingerprint(key);
+        }
     }
 
     /** A parsed known_hosts file, valid while the file keeps its modification time and size. */

@@ -12,7 +12,14 @@ import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.SFTPClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.method.PasswordResponseProvider;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+import net.schmizz.sshj.userauth.password.Resource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +34,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,12 +52,36 @@ public final class SshConnection implements Connection {
     /** sshj's algorithm tables are costly to build and never change: one for every connection. */
     private static final DefaultConfig CONFIG = new DefaultConfig();
 
+    static {
+        // ServerAliveInterval as OpenSSH has it: keepalive@openssh.com requests that expect an answer, so a peer that
+        // stopped answering ends the connection (after 5 unanswered ones) instead of hanging the next command
+        CONFIG.setKeepAliveProvider(net.schmizz.keepalive.KeepAliveProvider.KEEP_ALIVE);
+    }
+
     /** Reads stderr while the caller reads stdout; threads are daemons so a hung channel never blocks exit. */
     private static final ExecutorService DRAINS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "jplay-ssh-drain");
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Closes connections that have not finished their banner exchange within ConnectTimeout. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jplay-ssh-connect-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /**
+     * How many connections do their handshake (banner, key exchange, authentication) at once: twice the cores.
+     * Handshakes are CPU work, and in a fresh JVM that work is interpreted until the JIT has compiled it; 20 at once
+     * on 2 busy cores took 33 s where 4 at a time took 12 s (forks=20, 20 hosts). Commands on open connections
+     * are not limited. {@code -Djplay.ssh.handshakes=N} (JAVA_OPTS) overrides it.
+     */
+    static final int MAX_HANDSHAKES = Integer.getInteger("jplay.ssh.handshakes",
+            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+    private static final java.util.concurrent.Semaphore HANDSHAKES = new java.util.concurrent.Semaphore(MAX_HANDSHAKES);
 
     private final SshSettings settings;
     private SSHClient client;
@@ -58,6 +91,11 @@ public final class SshConnection implements Connection {
 
     public SshConnection(SshSettings settings) {
         this.settings = settings;
+    }
+
+    @Override
+    public SshSettings sshSettings() {
+        return settings;
     }
 
     public SshSettings settings() {
@@ -190,14 +228,34 @@ public final class SshConnection implements Connection {
         reset();
         ConnectionException last = null;
         for (int attempt = 1; attempt <= settings.connectionAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(); // OpenSSH waits a second between ConnectionAttempts
+            }
             try {
                 client = open();
                 return client;
+            } catch (Refused e) {
+                throw e; // a refused login or host key is not retried: it would be refused again
             } catch (ConnectionException e) {
                 last = e;
             }
         }
         throw last;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The host answered and said no (authentication, host key): not worth another attempt. */
+    private static final class Refused extends ConnectionException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private SSHClient open() {
@@ -206,29 +264,63 @@ public final class SshConnection implements Connection {
         ssh.addHostKeyVerifier(hostKeys);
         ssh.setConnectTimeout(settings.connectTimeoutSeconds() * 1000);
         ssh.setSocketFactory(NoDelaySockets.INSTANCE);
+        // ConnectTimeout covers the banner exchange too, as in OpenSSH: a port that accepts but never speaks SSH
+        // (a hung sshd, a wrong service) must not hold the host for sshj's 30 s transport timeout
+        HANDSHAKES.acquireUninterruptibly();
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        // (only the banner: key exchange after it may be slow on a loaded controller opening many connections at
+        // once, and OpenSSH does not time it either)
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            if (ssh.getTransport().getServerVersion() == null) {
+                timedOut.set(true);
+                closeQuietly(ssh);
+            }
+        }, Math.max(1, settings.connectTimeoutSeconds()), java.util.concurrent.TimeUnit.SECONDS);
         try {
-            tunnel = SshTunnel.connect(ssh, settings);
+            try {
+                tunnel = SshTunnel.connect(ssh, settings);
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (timedOut.get()) {
+                throw new IOException("Connection timed out during banner exchange");
+            }
             if (settings.keepAliveSeconds() > 0) {
                 ssh.getConnection().getKeepAlive().setKeepAliveInterval(settings.keepAliveSeconds());
             }
             authenticate(ssh);
             return ssh;
         } catch (UserAuthException e) {
-            closeQuietly(ssh);
-            throw new ConnectionException("Failed to connect to the host via ssh: " + settings.effectiveUser() + "@"
-                    + settings.host() + ": Permission denied (" + allowedMethods(ssh) + "). " + authAdvice(), e);
+            abandon(ssh);
+            throw new Refused(authRefusal(e, ssh), e);
         } catch (IOException e) {
-            closeQuietly(ssh);
+            abandon(ssh);
             String refusal = hostKeys.refusal();
+            if (refusal != null) {
+                throw new Refused("Failed to connect to the host via ssh: " + refusal, e);
+            }
+            if (timedOut.get()) {
+                refusal = "Connection timed out during banner exchange";
+            }
             throw new ConnectionException("Failed to connect to the host via ssh: " + (refusal != null ? refusal : reasonOf(e)), e);
+        } finally {
+            HANDSHAKES.release();
         }
     }
 
+    /**
+     * Offers what OpenSSH would, in its order: the keys of a running ssh-agent, then the key files (the given ones,
+     * else ~/.ssh's default identities), then the password (ansible_password / -k) as "password" and
+     * "keyboard-interactive", as sshpass answers both.
+     */
     private void authenticate(SSHClient ssh) throws IOException {
-        List<KeyProvider> keys = new ArrayList<>();
+        List<AuthMethod> methods = new ArrayList<>();
+        SshAgent agent = SshAgent.at(settings.agentSocket());
+        if (agent != null) {
+            methods.addAll(agent.authMethods());
+        }
         List<Path> files = settings.privateKeyFiles();
         if (files.isEmpty()) {
-            // as OpenSSH: the default identities that exist
             Path dir = Path.of(System.getProperty("user.home"), ".ssh");
             files = new ArrayList<>();
             for (String name : List.of("id_rsa", "id_ecdsa", "id_ed25519")) {
@@ -239,39 +331,104 @@ public final class SshConnection implements Connection {
         } else {
             for (Path file : files) {
                 if (!Files.isReadable(file)) {
-                    throw new UserAuthException("the private key file " + file + " does not exist or cannot be read");
+                    throw new AuthFailure("the private key file " + file + " does not exist or cannot be read");
                 }
             }
         }
+        List<Passphrase> passphrases = new ArrayList<>();
         for (Path file : files) {
+            Passphrase passphrase = new Passphrase(file);
+            passphrases.add(passphrase);
             try {
-                keys.add(ssh.loadKeys(file.toString()));
+                methods.add(new AuthPublickey(ssh.loadKeys(file.toString(), passphrase)));
             } catch (IOException e) {
-                throw new UserAuthException("cannot load the private key " + file + ": " + e.getMessage(), e);
-            }
-        }
-        String user = settings.effectiveUser();
-        if (!keys.isEmpty()) {
-            try {
-                ssh.authPublickey(user, keys);
-                return;
-            } catch (UserAuthException e) {
-                if (settings.password() == null) {
-                    throw e;
-                }
+                throw new AuthFailure("cannot read the private key " + file + ": " + e.getMessage());
             }
         }
         if (settings.password() != null) {
-            ssh.authPassword(user, settings.password());
-            return;
+            methods.add(new AuthPassword(PasswordUtils.createOneOff(settings.password().toCharArray())));
+            methods.add(new AuthKeyboardInteractive(new PasswordResponseProvider(
+                    PasswordUtils.createOneOff(settings.password().toCharArray()))));
         }
-        throw new UserAuthException("no private key and no password to log in with");
+        if (methods.isEmpty()) {
+            throw new AuthFailure("no private key and no password to log in with");
+        }
+        try {
+            ssh.auth(settings.effectiveUser(), methods);
+        } catch (UserAuthException e) {
+            for (Passphrase passphrase : passphrases) {
+                if (passphrase.missing) {
+                    throw new AuthFailure("the private key " + passphrase.file + " is protected by a passphrase and none"
+                            + " could be asked for (no terminal): add it to an ssh-agent first (eval $(ssh-agent); ssh-add "
+                            + passphrase.file + "), as ansible-playbook needs too");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** A refusal found before or instead of asking the server: said as is. */
+    private static final class AuthFailure extends UserAuthException {
+        AuthFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A key file's passphrase, asked on the terminal as ssh asks it (once per file for the whole run); without a
+     * terminal there is nothing to ask, and the failure says to use ssh-agent.
+     */
+    private static final class Passphrase implements PasswordFinder {
+        private static final Map<Path, char[]> TYPED = new ConcurrentHashMap<>();
+        private final Path file;
+        private boolean missing;
+
+        Passphrase(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public char[] reqPassword(Resource<?> resource) {
+            synchronized (Passphrase.class) {
+                char[] known = TYPED.get(file);
+                if (known != null) {
+                    return known.clone();
+                }
+                java.io.Console console = System.console();
+                if (console == null) {
+                    missing = true;
+                    return null;
+                }
+                char[] typed = console.readPassword("Enter passphrase for key '%s': ", file);
+                if (typed == null) {
+                    missing = true;
+                    return null;
+                }
+                TYPED.put(file, typed.clone());
+                return typed;
+            }
+        }
+
+        @Override
+        public boolean shouldRetry(Resource<?> resource) {
+            TYPED.remove(file);
+            return false;
+        }
+    }
+
+    private String authRefusal(UserAuthException e, SSHClient ssh) {
+        if (e instanceof AuthFailure) {
+            return "Failed to connect to the host via ssh: " + settings.effectiveUser() + "@" + settings.host() + ": " + e.getMessage();
+        }
+        if (settings.password() != null) {
+            // sshpass's exit status 5, as ansible-playbook words it
+            return "Invalid/incorrect password: Permission denied, please try again.";
+        }
+        return "Failed to connect to the host via ssh: " + settings.effectiveUser() + "@" + settings.host()
+                + ": Permission denied (" + allowedMethods(ssh) + "). " + authAdvice();
     }
 
     private String authAdvice() {
-        if (settings.password() != null) {
-            return "The password (ansible_password, -k) or the key was refused.";
-        }
         if (settings.privateKeyFiles().isEmpty()) {
             return "No key was given: set ansible_ssh_private_key_file or --private-key, or a password with ansible_password / -k.";
         }
@@ -325,6 +482,15 @@ public final class SshConnection implements Connection {
             closeQuietly(client);
             client = null;
         }
+        if (tunnel != null) {
+            tunnel.close();
+            tunnel = null;
+        }
+    }
+
+    /** A connection attempt that failed: its client and its tunnel (a ProxyCommand process, a jump host) go. */
+    private void abandon(SSHClient ssh) {
+        closeQuietly(ssh);
         if (tunnel != null) {
             tunnel.close();
             tunnel = null;

@@ -36,6 +36,11 @@ public final class SshConnectionPool implements AutoCloseable {
     /** A task's handle on a pooled connection. */
     private record Lease(SshConnection connection) implements Connection {
         @Override
+        public SshSettings sshSettings() {
+            return connection.settings();
+        }
+
+        @Override
         public String describe() {
             return connection.describe();
         }

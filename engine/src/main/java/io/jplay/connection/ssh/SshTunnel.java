@@ -65,7 +65,8 @@ abstract class SshTunnel implements AutoCloseable {
             hop = hop.replace("[", "").replace("]", "");
             SshSettings jumpSettings = new SshSettings(hop, port, user != null ? user : settings.user(),
                     settings.privateKeyFiles(), settings.password(), settings.knownHostsFiles(), settings.hostKeyChecking(),
-                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null);
+                    settings.connectTimeoutSeconds(), settings.connectionAttempts(), settings.keepAliveSeconds(), before, null,
+                    settings.agentSocket());
             SshConnection jump = new SshConnection(jumpSettings);
             try {
                 ssh.connectVia(jump.directConnection(settings.host(), settings.port()));
@@ -97,13 +98,28 @@ abstract class SshTunnel implements AutoCloseable {
 
         static SshTunnel open(SSHClient ssh, SshSettings settings) throws IOException {
             String command = settings.proxyCommand()
+                    .replace("%%", "\0")
                     .replace("%h", settings.host())
                     .replace("%p", String.valueOf(settings.port()))
                     .replace("%r", settings.effectiveUser())
-                    .replace("%%", "%");
-            Process process = new ProcessBuilder("/bin/sh", "-c", command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .replace("\0", "%");
+            Process process = new ProcessBuilder("/bin/sh", "-c", command).start();
+            // what the command says on stderr (ssh's own refusals) explains a failure; only the start is kept
+            StringBuffer said = new StringBuffer();
+            Thread errors = new Thread(() -> {
+                try (InputStream err = process.getErrorStream()) {
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = err.read(buffer)) >= 0; ) {
+                        if (said.length() < 4096) {
+                            said.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process is gone
+                }
+            }, "jplay-proxycommand-stderr");
+            errors.setDaemon(true);
+            errors.start();
             ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 try (Socket socket = server.accept()) {
@@ -124,7 +140,14 @@ abstract class SshTunnel implements AutoCloseable {
             } catch (IOException e) {
                 process.destroy();
                 server.close();
-                throw new IOException("ProxyCommand '" + command + "' failed: " + e.getMessage(), e);
+                try {
+                    errors.join(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                String stderr = said.toString().strip().replaceAll("\\s*\\r?\\n\\s*", " ");
+                throw new IOException("ProxyCommand '" + command + "' failed: "
+                        + (stderr.isEmpty() ? e.getMessage() : stderr), e);
             }
             return new ProxyCommandTunnel(process, server);
         }
@@ -132,7 +155,12 @@ abstract class SshTunnel implements AutoCloseable {
         private static Thread pump(InputStream from, OutputStream to) {
             Thread thread = new Thread(() -> {
                 try (from; to) {
-                    from.transferTo(to);
+                    // not transferTo: a Process's stdin is buffered, and each SSH packet must go out as it comes
+                    byte[] buffer = new byte[32768];
+                    for (int n; (n = from.read(buffer)) >= 0; ) {
+                        to.write(buffer, 0, n);
+                        to.flush();
+                    }
                 } catch (IOException e) {
                     // one side closed: the other follows
                 }

@@ -162,6 +162,10 @@ final class FileLookups {
                 Path dir = find(context, "files", PathFilters.dirname(text));
                 if (dir != null) {
                     dirs.add(dir);
+                } else {
+                    // find_file_in_search_path warns when the directory is nowhere to be found
+                    context.warning("Unable to find '" + PathFilters.dirname(text)
+                            + "' in expected paths (use -vvvvv to see paths)");
                 }
             } else {
                 dirs.addAll(context.searchPaths("files"));

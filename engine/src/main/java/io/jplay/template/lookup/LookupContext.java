@@ -34,6 +34,10 @@ public interface LookupContext {
     /** Host names matching an inventory pattern, in inventory order (inventory_hostnames). */
     List<String> hostsMatching(String pattern);
 
+    /** A "[WARNING]: " line, as lookups print with display.warning (e.g. a search path not found). */
+    default void warning(String message) {
+    }
+
     static LookupContext current() {
         JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
         Object context = interpreter == null ? null : interpreter.getContext().get(KEY);

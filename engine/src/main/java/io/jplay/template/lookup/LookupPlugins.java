@@ -36,6 +36,7 @@ public final class LookupPlugins {
         PLUGINS.put("nested", LookupPlugins::nested);
         PLUGINS.put("together", LookupPlugins::together);
         PLUGINS.put("subelements", LookupPlugins::subelements);
+        PLUGINS.put("flattened", (terms, options, context) -> flattened(terms));
         PLUGINS.put("sequence", (terms, options, context) -> SequenceLookup.run(terms, options));
         PLUGINS.put("env", (terms, options, context) -> {
             List<Object> result = new ArrayList<>();
@@ -157,8 +158,48 @@ public final class LookupPlugins {
             return List.of();
         }
         List<Object> result = new ArrayList<>();
+        // the lookup pops the last subkey from each parent dict (unlike the filter): item.0 lacks it
+        String[] path = Py.str(terms.get(1)).split("\\.", -1);
+        Map<Object, Object> withoutSubkey = new java.util.IdentityHashMap<>();
         for (Object pair : CollectionFilters.subelements(elements, Py.str(terms.get(1)), skipMissing)) {
-            result.add(new ArrayList<>((List<?>) pair));
+            List<Object> items = new ArrayList<>((List<?>) pair);
+            items.set(0, withoutSubkey.computeIfAbsent(items.get(0), parent -> withoutPath(parent, path, 0)));
+            result.add(items);
+        }
+        return result;
+    }
+
+    /** A copy of {@code value} without the dict entry at {@code path} (the dicts on the way copied too). */
+    private static Object withoutPath(Object value, String[] path, int index) {
+        if (!(value instanceof Map<?, ?> map) || !map.containsKey(path[index])) {
+            return value;
+        }
+        Map<Object, Object> copy = new LinkedHashMap<>(map);
+        if (index == path.length - 1) {
+            copy.remove(path[index]);
+        } else {
+            copy.put(path[index], withoutPath(map.get(path[index]), path, index + 1));
+        }
+        return copy;
+    }
+
+    /** The flattened lookup: lists within lists, at any depth, become one list (a list of one item is that item). */
+    static List<Object> flattened(List<?> terms) {
+        List<Object> result = new ArrayList<>();
+        for (Object term : terms) {
+            // check_list_of_one_list: a list of one item (at any depth) stands for that item
+            while (term instanceof List<?> list && list.size() == 1) {
+                term = list.get(0);
+            }
+            if ("None".equals(term) || "null".equals(term)) {
+                // Ansible's _do_flatten stops at an undefined item
+                break;
+            }
+            if (term instanceof List<?> list) {
+                result.addAll(flattened(list));
+            } else {
+                result.add(term);
+            }
         }
         return result;
     }
