@@ -66,6 +66,7 @@ for tool in $tools; do
 done
 for s in "$out"/cp/*; do [ -S "$s" ] && ssh -o ControlPath="$s" -O exit x >/dev/null 2>&1; done; true
 
+ran() { case " $tools " in *" $1 "*) return 0 ;; esac; return 1; }
 wall() { awk '{print $2}' "$out/$1-$2.log.time"; }
 {
     echo "hosts=$hosts tasks=$tasks forks=$forks  ($(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -77,10 +78,12 @@ wall() { awk '{print $2}' "$out/$1-$2.log.time"; }
             "$(( ${rss:-0} / 1024 ))" "$ch" "$fa"
     done; done
     for pass in 1st 2nd; do
-        case " $tools " in *" jplay "*" ansible "*|*" ansible "*" jplay "*)
-            printf 'ansible/jplay (%s run): %s\n' "$pass" "$(echo "$(wall ansible $pass) $(wall jplay $pass)" | awk '{printf "%.1fx", $1 / $2}')" ;; esac
-        case " $tools " in *" jplay "*" floor "*|*" floor "*" jplay "*)
-            printf 'jplay/floor   (%s run): %s\n' "$pass" "$(echo "$(wall jplay $pass) $(wall floor $pass)" | awk '{printf "%.2fx", $1 / $2}')" ;; esac
+        if ran jplay && ran ansible; then
+            printf 'ansible/jplay (%s run): %s\n' "$pass" "$(echo "$(wall ansible $pass) $(wall jplay $pass)" | awk '{printf "%.1fx", $1 / $2}')"
+        fi
+        if ran jplay && ran floor; then
+            printf 'jplay/floor   (%s run): %s\n' "$pass" "$(echo "$(wall jplay $pass) $(wall floor $pass)" | awk '{printf "%.2fx", $1 / $2}')"
+        fi
     done
 } | tee "$out/table.txt"
 echo "results: $out" >&2
