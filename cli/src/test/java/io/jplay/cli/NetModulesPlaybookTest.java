@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * get_url, uri, ini_file, authorized_key, unarchive and wait_for on the test bed's systemd targets and synchronize to
+ * get_url, uri, authorized_key, unarchive and wait_for on the test bed's systemd targets and synchronize to
  * a plain sshd host, in one playbook run through the command line twice: the second run changes nothing.
  */
 class NetModulesPlaybookTest {
@@ -45,7 +45,7 @@ class NetModulesPlaybookTest {
                   register: echo
                   failed_when: not echo.json.created
                 - name: configure
-                  ini_file: {path: /srv/pb/app.ini, section: main, option: url, value: "{{ testbed_http_url }}"}
+                  copy: {dest: /srv/pb/app.ini, content: "[main]\\nurl = {{ testbed_http_url }}\\n"}
                 - name: a key
                   authorized_key:
                     user: root
@@ -84,7 +84,7 @@ class NetModulesPlaybookTest {
             assertThat(recap(first, "target2")).isEqualTo("ok=7 changed=5 failed=0");
             assertThat(recap(first, "sshd1")).isEqualTo("ok=1 changed=1 failed=0");
             assertThat(bed.script("exec", "target2", "sh", "-c", "cat /srv/pb/app.ini /srv/pb/site/sub/page.txt; stat -c %a /srv/pb/hello.txt"))
-                    .isEqualTo("\n[main]\nurl = " + bed.httpUrl() + "\npage\n640\n");
+                    .isEqualTo("[main]\nurl = " + bed.httpUrl() + "\npage\n640\n");
             assertThat(Files.readString(dest.resolve("www/sub/page.txt"))).isEqualTo("page\n");
 
             String second = run(bed, dest);
