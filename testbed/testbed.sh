@@ -100,6 +100,10 @@ deps() {
     command -v sshpass >/dev/null || missing="$missing sshpass"
     command -v nsenter >/dev/null || missing="$missing util-linux"
     command -v curl >/dev/null || missing="$missing curl"
+    # the synchronize and unarchive tests: rsync on both ends (the plain sshd hosts are this machine), zip/unzip
+    command -v rsync >/dev/null || missing="$missing rsync"
+    command -v zip >/dev/null || missing="$missing zip"
+    command -v unzip >/dev/null || missing="$missing unzip"
     [ -z "$missing" ] && return 0
     log "installing host packages:$missing"
     # keep apt from starting the packages' own nginx/sshd on a host that runs an init
