@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class AnsibleConfig {
 
-    /** Ansible's BOOLEANS_TRUE, lower-cased text forms. */
-    private static final java.util.Set<String> BOOLEANS_TRUE = java.util.Set.of("y", "yes", "on", "1", "true", "t", "1.0");
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$(\\w+)|\\$\\{(\\w+)}");
 
@@ -139,7 +136,7 @@ public final class AnsibleConfig {
                 return raw;
             case BOOLEAN:
                 // ensure_type uses boolean(strict=False): anything not truthy is False.
-                return BOOLEANS_TRUE.contains(raw.strip().toLowerCase(Locale.ROOT));
+                return Booleans.isTrue(raw);
             case INTEGER:
                 try {
                     return Integer.parseInt(raw.strip());

@@ -47,9 +47,9 @@ final class FactGathering {
     /** Whether the play gets a "Gathering Facts" task, from its gather_facts keyword (templated already) and the mode. */
     boolean playGathers(Object gatherFacts) {
         if (mode.equals("explicit")) {
-            return gatherFacts != null && truthy(gatherFacts);
+            return gatherFacts != null && io.jplay.config.Booleans.isTrue(gatherFacts);
         }
-        return gatherFacts == null || truthy(gatherFacts);
+        return gatherFacts == null || io.jplay.config.Booleans.isTrue(gatherFacts);
     }
 
     /** The implicit task, tagged always as Ansible's is, with the play's gather_* keywords as its arguments. */
@@ -120,11 +120,4 @@ final class FactGathering {
         }
     }
 
-    private static boolean truthy(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(value).strip().toLowerCase();
-        return List.of("yes", "true", "on", "1", "y", "t").contains(text);
-    }
 }

@@ -4,7 +4,6 @@ import io.jplay.config.AnsibleConfig;
 import io.jplay.config.Setting;
 import io.jplay.connection.ssh.SshArgs;
 import io.jplay.connection.ssh.SshSettings;
-import io.jplay.python.PythonValues;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +67,7 @@ final class SshSettingsResolver {
             password = flags.connectionPassword();
         }
         Object checking = first(vars, template, "ansible_ssh_host_key_checking", "ansible_host_key_checking");
-        boolean hostKeyChecking = checking == null ? configHostKeyChecking : truthy(checking);
+        boolean hostKeyChecking = checking == null ? configHostKeyChecking : io.jplay.config.Booleans.isTrue(checking);
         Object timeoutVar = first(vars, template, "ansible_ssh_timeout");
         int timeout = timeoutVar != null ? Integer.parseInt(text(timeoutVar).trim())
                 : flags.timeout() != null ? flags.timeout() : configTimeout;
@@ -115,12 +114,6 @@ final class SshSettingsResolver {
         return value != null && !value.isEmpty() ? value : fallback;
     }
 
-    private static boolean truthy(Object value) {
-        if (value instanceof String s) {
-            return List.of("yes", "true", "on", "1", "y", "t").contains(s.trim().toLowerCase());
-        }
-        return PythonValues.isTrue(value);
-    }
 
     private static String expandHome(String path) {
         return path.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(path.substring(2)).toString() : path;

@@ -720,13 +720,7 @@ final class TaskRunner {
             return false;
         }
         Object templated = value instanceof String ? run.templar().template(value, scope) : value;
-        if (templated instanceof String s) {
-            return switch (s.toLowerCase()) {
-                case "yes", "true", "on", "1", "y", "t" -> true;
-                default -> false;
-            };
-        }
-        return PythonValues.isTrue(templated);
+        return templated instanceof String s ? io.jplay.config.Booleans.isTrue(s) : PythonValues.isTrue(templated);
     }
 
     private static int intValue(Object value) {

@@ -3,9 +3,7 @@ package io.jplay.output;
 import io.jplay.config.AnsibleConfig;
 import io.jplay.config.Setting;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The default callback's options and the global settings it reads, with ansible-core 2.14's defaults.
@@ -27,7 +25,6 @@ public record CallbackOptions(boolean displaySkippedHosts, boolean displayOkHost
                               boolean showTaskPathOnFailure, boolean displayArgsToStdout, boolean actionWarnings,
                               int diffContext, boolean checkRun) {
 
-    private static final Set<String> TRUE = Set.of("y", "yes", "on", "1", "true", "t", "1.0");
 
     /** ansible-core's defaults, not a check run. */
     public static CallbackOptions defaults() {
@@ -57,7 +54,7 @@ public record CallbackOptions(boolean displaySkippedHosts, boolean displayOkHost
 
     private static boolean flag(Map<String, String> env, String name, boolean fallback) {
         String raw = env.get(name);
-        return raw == null ? fallback : TRUE.contains(raw.strip().toLowerCase(Locale.ROOT));
+        return raw == null ? fallback : io.jplay.config.Booleans.isTrue(raw);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
