@@ -80,6 +80,11 @@ public final class Testbed {
         }
     }
 
+    /** Runs a shell command as root inside a systemd target without SSH (for a test's setup and checks); its output, stripped. */
+    public String shell(String target, String command) {
+        return script("exec", target, "sh", "-c", command).strip();
+    }
+
     /** A value of testbed.env, e.g. {@code TESTBED_HTTP_URL}. */
     public String env(String key) {
         String value = env.getProperty(key);

@@ -39,6 +39,11 @@ public final class Harness {
         this.remoteTmp = remoteTmp;
     }
 
+    /** Modules run as root on a test bed systemd target ({@code target1} ...), with /tmp as remote temp dir. */
+    public static Harness onTarget(Path base, String target) {
+        return new Harness(base, io.jplay.testing.Testbed.instance().rootConnection(target), "/tmp");
+    }
+
     public Harness check() {
         Harness h = copy();
         h.check = true;

@@ -23,11 +23,11 @@ class HostModulesTest {
     Path tmp;
 
     private Harness h() {
-        return new Harness(tmp, Testbed.instance().rootConnection("target2"), "/tmp");
+        return Harness.onTarget(tmp, "target2");
     }
 
     static String exec(String cmd) {
-        return Testbed.instance().script("exec", "target2", "sh", "-c", cmd).strip();
+        return Testbed.instance().shell("target2", cmd);
     }
 
     @Test

@@ -25,11 +25,11 @@ class SysctlModuleTest {
     Path tmp;
 
     private Harness h() {
-        return new Harness(tmp, Testbed.instance().rootConnection("target1"), "/tmp");
+        return Harness.onTarget(tmp, "target1");
     }
 
     static String exec(String cmd) {
-        return Testbed.instance().script("exec", "target1", "sh", "-c", cmd).strip();
+        return Testbed.instance().shell("target1", cmd);
     }
 
     @BeforeEach
